@@ -1,0 +1,1 @@
+"""Bulk processing: process pool or Dask cluster, resumable through a SQLite ledger."""

@@ -1,0 +1,1 @@
+"""Exporters: JSON (the contract), a human summary, tables, HTML review."""

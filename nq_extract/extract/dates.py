@@ -1,0 +1,9 @@
+"""Contract field(s) for dates: to be built."""
+
+from __future__ import annotations
+
+from ..context import Context
+
+
+def run(ctx: Context) -> None:
+    return None

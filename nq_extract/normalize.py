@@ -1,0 +1,202 @@
+"""Loaded text -> normalized ``Document`` with an offset map.
+
+Normalization: footnote paragraphs taken out of the body (and the sentence they
+interrupted rejoined), markers detached from words, page numbers and other
+loader-marked parts dropped, light Markdown emphasis removed, spaces and line
+breaks normalized, Unicode NFC. The footnotes follow the body, one paragraph
+each, so every item keeps a span into one text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from array import array
+
+from . import footnotes as fn
+from .document import AnchorHint, Document, Loaded, Note, NoteHint
+from .offsets import Mapped, concat, identity, nfc, replace_ranges, sub
+
+_HSPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\v]"
+_NL = "(?:\\r\\n?|\\n|\\f|\\u2028|\\u2029)"
+_WS = re.compile(
+    rf"(?P<nl>{_HSPACE}*{_NL}(?:{_HSPACE}*{_NL})*{_HSPACE}*)"
+    rf"|(?P<sp>{_HSPACE}{{2,}}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v])"
+    r"|(?P<zw>[\u200b\u200c\u200d\u2060\ufeff]+)"
+)
+_NEWLINES = re.compile(_NL)
+# Markdown emphasis and heading marks, and links ([text](url) keeps text).
+_MARKUP = re.compile(
+    r"\*\*|__(?=\S)|(?<=\S)__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?m:^#{1,6}[ \t]+)"
+    r"|\]\([^)\s]{1,500}\)|(?<![\w\]])\[(?=[^\]\n^]{1,200}\]\()"
+)
+_LIST_START = re.compile(r"(?:[-+•–]\s|[a-zđ]\)|\d{1,2}[.)]\s|[IVXLC]{1,6}\.\s)")
+_TERMINAL = ".!?:…"
+
+
+def _ws_repl(m: re.Match[str]) -> str:
+    if m.group("nl") is not None:
+        n = len(_NEWLINES.findall(m.group("nl")))
+        return "\n" if n == 1 else "\n\n"
+    if m.group("sp") is not None:
+        return " "
+    return ""
+
+
+def clean(text: str, srcmap: array, markdown: bool = True) -> Mapped:
+    """Markup, whitespace and NFC normalization of one stretch of text."""
+    if markdown:
+        text, srcmap = sub(text, srcmap, _MARKUP, lambda m: "")
+    text, srcmap = sub(text, srcmap, _WS, _ws_repl)
+    text, srcmap = nfc(text, srcmap)
+    # trim
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return text[s:e], srcmap[s:e]
+
+
+def _merge(ranges: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    for s, e, block in sorted(ranges):
+        if out and s <= out[-1][1]:
+            ps, pe, pb = out[-1]
+            out[-1] = (ps, max(pe, e), pb or block)
+        else:
+            out.append((s, e, block))
+    return out
+
+
+def _should_join(left: str, right: str) -> bool:
+    """Rejoin two body stretches that a footnote block had separated?"""
+    if not left or not right:
+        return False
+    last = left[-1]
+    if last in _TERMINAL:
+        return False
+    if _LIST_START.match(right):
+        return False
+    return last in ",;(-–" or right[0].islower() or (last.isalnum() and right[0].isalnum() and last.islower())
+
+
+def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:
+    parts: list[Mapped] = []
+    gaps: list[int] = []
+    pos = 0
+    length = 0
+    for s, e, block in cuts:
+        if s > pos:
+            parts.append(identity(text[pos:s], pos))
+            length += s - pos
+        if block:
+            gaps.append(length)
+        pos = max(pos, e)
+    if pos < len(text):
+        parts.append(identity(text[pos:], pos))
+    body, bmap = concat(parts)
+    edits: list[tuple[int, int, str]] = []
+    for g in gaps:
+        left = g
+        while left > 0 and body[left - 1].isspace():
+            left -= 1
+        right = g
+        while right < len(body) and body[right].isspace():
+            right += 1
+        if edits and left <= edits[-1][0]:
+            continue
+        if edits and left < edits[-1][1]:
+            left = edits[-1][1]
+        sep = " " if _should_join(body[:left].rstrip()[-1:], body[right : right + 12]) else "\n\n"
+        edits.append((left, right, sep))
+    if edits:
+        body, bmap = replace_ranges(body, bmap, edits)
+    return body, bmap
+
+
+def build(loaded: Loaded) -> Document:
+    """Normalize a loaded source into a Document (pure: the input is not changed)."""
+    text = loaded.text
+    markdown = loaded.source.format in ("markdown", "text")
+    if loaded.notes is None:
+        notes, anchors, drops = fn.detect(text)
+    else:
+        notes, anchors, drops = list(loaded.notes), list(loaded.anchors or []), []
+    cuts = [(n.start, n.end, True) for n in notes]
+    cuts += [(a.start, a.end, False) for a in anchors]
+    cuts += [(s, e, False) for s, e in drops]
+    cuts += [(s, e, False) for s, e in loaded.drop]
+    cuts += [(s, e, True) for s, e in loaded.stamps]
+    body, bmap = _body(text, _merge(cuts))
+    body, bmap = clean(body, bmap, markdown)
+
+    pieces: list[Mapped] = [(body, bmap)]
+    length = len(body)
+    body_end = length if notes else -1
+    placed: list[tuple[NoteHint, int, int]] = []
+    for n in notes:
+        ntext, nmap = clean(text[n.start : n.end], array("l", range(n.start, n.end)), markdown)
+        # markers inside a note's own text are dropped too
+        inner = [(a.start, a.end) for a in anchors if n.start <= a.start < n.end]
+        if inner:
+            ntext, nmap = _drop_source_ranges(ntext, nmap, inner)
+        anchor_src = nmap[0] if len(nmap) else n.start
+        sep = "\n\n"
+        pieces.append((sep, array("l", [anchor_src] * len(sep))))
+        length += len(sep)
+        placed.append((n, length, length + len(ntext)))
+        pieces.append((ntext, nmap))
+        length += len(ntext)
+    full, fmap = concat(pieces)
+
+    doc_notes = tuple(
+        Note(
+            marker=n.marker,
+            start=s,
+            end=e,
+            anchors=tuple(_anchor_word(full, fmap, a, len(body)) for a in anchors if a.marker == n.marker),
+        )
+        for n, s, e in placed
+    )
+    return Document(
+        text=full,
+        srcmap=fmap,
+        source=loaded.source,
+        layout=loaded.layout,
+        notes=doc_notes,
+        body_end=body_end,
+        tables=tuple(loaded.tables),
+        extra=dict(loaded.extra),
+    )
+
+
+def _drop_source_ranges(text: str, srcmap: array, ranges: list[tuple[int, int]]) -> Mapped:
+    keep_text: list[str] = []
+    keep_map = array("l")
+    for i, ch in enumerate(text):
+        src = srcmap[i]
+        if any(s <= src < e for s, e in ranges):
+            continue
+        keep_text.append(ch)
+        keep_map.append(src)
+    return "".join(keep_text), keep_map
+
+
+def _anchor_word(text: str, srcmap: array, anchor: AnchorHint, body_len: int) -> tuple[int, int]:
+    """The word a marker was glued to, as a normalized (start, end)."""
+    k = bisect.bisect_left(srcmap, anchor.start, 0, body_len) if body_len else 0
+    # srcmap of the body is non-decreasing; k is the first char at/after the marker
+    end = k
+    while end > 0 and not text[end - 1].isalnum() and text[end - 1] not in ")":
+        if text[end - 1] in "\n":
+            break
+        end -= 1
+        if end > 0 and text[end - 1].isalnum():
+            break
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+        start -= 1
+    if start == end:
+        return k, k
+    return start, end

@@ -1,0 +1,99 @@
+"""Text edits that keep an offset map.
+
+A mapped text is a ``str`` and an ``array('l')`` of the same length giving, for
+each character, its index in the loaded text. Every edit here returns a new
+pair; the loaded text itself is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections.abc import Callable, Iterable
+
+Mapped = tuple[str, array]
+
+
+def identity(text: str, start: int = 0) -> Mapped:
+    return text, array("l", range(start, start + len(text)))
+
+
+def concat(parts: Iterable[Mapped]) -> Mapped:
+    texts: list[str] = []
+    out = array("l")
+    for t, m in parts:
+        texts.append(t)
+        out.extend(m)
+    return "".join(texts), out
+
+
+def sub(text: str, srcmap: array, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
+    """``pattern.sub(repl, text)``, each replacement mapped to its match's first char."""
+    out: list[str] = []
+    outmap = array("l")
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        r = repl(m)
+        if r == text[s:e]:
+            continue
+        out.append(text[pos:s])
+        outmap.extend(srcmap[pos:s])
+        if r:
+            out.append(r)
+            anchor = srcmap[s] if s < len(srcmap) else (srcmap[-1] + 1 if len(srcmap) else 0)
+            outmap.extend([anchor] * len(r))
+        pos = e
+    if pos == 0:
+        return text, srcmap
+    out.append(text[pos:])
+    outmap.extend(srcmap[pos:])
+    return "".join(out), outmap
+
+
+def replace_ranges(text: str, srcmap: array, edits: list[tuple[int, int, str]]) -> Mapped:
+    """Replace sorted, non-overlapping ``(start, end, new)`` ranges."""
+    out: list[str] = []
+    outmap = array("l")
+    pos = 0
+    for s, e, r in edits:
+        if s < pos:
+            continue
+        out.append(text[pos:s])
+        outmap.extend(srcmap[pos:s])
+        if r:
+            out.append(r)
+            anchor = srcmap[s] if s < len(srcmap) else (srcmap[-1] if len(srcmap) else 0)
+            outmap.extend([anchor] * len(r))
+        pos = e
+    out.append(text[pos:])
+    outmap.extend(srcmap[pos:])
+    return "".join(out), outmap
+
+
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
+
+
+def nfc(text: str, srcmap: array) -> Mapped:
+    """Unicode NFC, each composed character mapped to its base character."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, srcmap
+    out: list[str] = []
+    outmap = array("l")
+    for m in _CLUSTER.finditer(text):
+        s, e = m.span()
+        cluster = m.group()
+        composed = unicodedata.normalize("NFC", cluster)
+        out.append(composed)
+        if composed == cluster:
+            outmap.extend(srcmap[s:e])
+        else:
+            outmap.extend([srcmap[s]] * len(composed))
+    result = "".join(out)
+    if not unicodedata.is_normalized("NFC", result):  # cross-cluster compositions (rare)
+        result2 = unicodedata.normalize("NFC", result)
+        if len(result2) == len(result):
+            return result2, outmap
+        return result2, array("l", (outmap[min(i, len(outmap) - 1)] for i in range(len(result2))))
+    return result, outmap

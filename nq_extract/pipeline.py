@@ -1,0 +1,115 @@
+"""The flow of one document: load -> normalize -> segment -> extract -> check.
+
+Each stage is a module with ``run(ctx)``; the order below is the only place
+that knows it. A document that cannot be read becomes a report whose
+``source.status`` says why; it never raises out of :func:`process`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import normalize, segment
+from .context import Context
+from .document import Document, Loaded
+from .errors import NqError
+from .models import Report, Source
+
+STAGES: tuple[str, ...] = (
+    "nq_extract.extract.references",
+    "nq_extract.extract.dates",
+    "nq_extract.extract.quantities",
+    "nq_extract.extract.units",
+    "nq_extract.extract.people",
+    "nq_extract.checks",
+)
+
+_stage_cache: dict[str, Callable[[Context], None]] = {}
+
+
+def _stage(name: str) -> Callable[[Context], None]:
+    fn = _stage_cache.get(name)
+    if fn is None:
+        fn = _stage_cache[name] = importlib.import_module(name).run
+    return fn
+
+
+def analyse(doc: Document, **options: Any) -> Report:
+    """Segment, extract and check an already normalized document."""
+    seg = segment.segment(doc)
+    doc = Document(**{**doc.__dict__, "segments": seg})
+    from .extract.references import canonical_id
+
+    own_id = None
+    if seg.number:
+        own_id = canonical_id(doc.text[seg.number[0] : seg.number[1]])
+    source = doc.source
+    if not doc.text.strip() and source.status == "ok":
+        source = source.model_copy(update={"status": "empty_text", "message": "no text found in the document"})
+    report = Report(source=source, document=segment.header(doc, seg, own_id))
+    report.footnotes = _footnotes(doc)
+    ctx = Context(doc=doc, seg=seg, report=report, options=options)
+    if doc.text.strip():
+        for name in options.get("stages") or STAGES:
+            _stage(name)(ctx)
+    report.text = doc.text
+    return report
+
+
+def _footnotes(doc: Document) -> list[Any]:
+    from .models import Footnote
+
+    return [
+        Footnote(
+            marker=n.marker,
+            text=doc.text[n.start : n.end],
+            span=doc.span(n.start, n.end),
+            anchors=[doc.span(s, e) for s, e in n.anchors],
+        )
+        for n in doc.notes
+    ]
+
+
+def from_loaded(loaded: Loaded, **options: Any) -> Report:
+    return analyse(normalize.build(loaded), **options)
+
+
+def failed(source: Source, err: BaseException) -> Report:
+    status = err.status if isinstance(err, NqError) else "error"
+    message = err.message if isinstance(err, NqError) else f"internal error: {type(err).__name__}: {err}"
+    return Report(source=source.model_copy(update={"status": status, "message": message}))
+
+
+def process_path(path: str | os.PathLike[str], **options: Any) -> Report:
+    """Read and analyse one file; failures become a status, never an exception."""
+    from .load import load_path
+
+    source = Source(path=str(path), format=_format_guess(path))
+    try:
+        loaded = load_path(path, **options)
+        return from_loaded(loaded, **options)
+    except (NqError, Exception) as err:  # noqa: BLE001 - one document's failure is its status
+        if options.get("errors") == "raise":
+            raise
+        return failed(source, err)
+
+
+def process_text(text: str, **options: Any) -> Report:
+    import hashlib
+
+    source = Source(path=None, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), format="text")
+    try:
+        return from_loaded(Loaded(text=text, source=source), **options)
+    except Exception as err:  # noqa: BLE001
+        if options.get("errors") == "raise":
+            raise
+        return failed(source, err)
+
+
+def _format_guess(path: str | os.PathLike[str]) -> Any:
+    suffix = Path(path).suffix.lower()
+    return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "text")

@@ -1,0 +1,352 @@
+"""Segmentation: header, kind and title, sections, recipients, signature.
+
+Works on the normalized text only. Fills the contract's ``document`` object
+(kind, own id, issuer, place, date, title, signer, recipients) and keeps the
+character ranges of each part so extractors can tell the header from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import data
+from .document import Document
+from .models import DocumentHeader, Signer, Span
+
+MOTTOS = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Độc lập – Tự do – Hạnh phúc",
+    "Độc lập-Tự do-Hạnh phúc",
+)
+_MOTTO_RE = re.compile("|".join(re.escape(m) for m in MOTTOS), re.I)
+_RULE_RE = re.compile(r"[-_=*~]{3,}|[–—]{2,}")
+
+HEADER_WINDOW = 2500
+SIGNATURE_WINDOW = 2500
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segments:
+    header: tuple[int, int] = (0, 0)
+    title: tuple[int, int] | None = None
+    kind_line: tuple[int, int] | None = None
+    number: tuple[int, int] | None = None  # the "Số: ..." symbol text
+    place_date: tuple[int, int] | None = None
+    body: tuple[int, int] = (0, 0)
+    recipients: tuple[tuple[int, int], ...] = ()
+    recipients_block: tuple[int, int] | None = None
+    signature: tuple[int, int] | None = None
+    sections: tuple[Section, ...] = ()
+    kind: str | None = None
+    place: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    signer: Signer | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _kind_heading_re() -> re.Pattern[str]:
+    names = sorted({k["name"] for k in data.document_kinds()}, key=len, reverse=True)
+    alts = "|".join(re.escape(n.upper()) for n in names)
+    return re.compile(rf"(?m)^[ \t]*(?P<kind>{alts})\b[ \t]*(?P<rest>[^\n]*)$")
+
+
+_KIND_HEADING: re.Pattern[str] | None = None
+_NUMBER = re.compile(r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠĐa-zà-ỹ][^\n,;:]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2}|[ .…_]*)\s*tháng\s+(?P<m>\d{1,2}|[ .…_]*)\s*năm\s+(?P<y>\d{4})"
+)
+_TITLE_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Ngày|Sáng|Chiều|Để|Trong|Qua|Nhằm|I\.|1\.|Phần)", re.I)
+_SECTION = re.compile(
+    r"(?m)^(?P<num>(?P<roman>[IVXLC]{1,6})\.|(?P<arabic>\d{1,2}(?:\.\d{1,2}){0,3})\.|(?P<letter>[a-zđ])\)|Phần thứ [^\n]{1,20})[ \t]+(?P<title>[^\n]{1,300})$"
+)
+_RECIPIENTS = re.compile(r"(?m)(?:^|\s)Nơi nhận\s*:")
+_CAPACITY = re.compile(r"(?m)^[ \t]*(?P<cap>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH)[ \t]*(?P<rest>[^\n]*)$")
+
+
+def _casing() -> dict[str, str]:
+    return {p.upper(): p for p in data.casing_phrases()}
+
+
+def sentence_case(text: str) -> str:
+    """``PHÓ BÍ THƯ`` -> ``Phó Bí thư``, using the casing table, else first-letter case."""
+    text = " ".join(text.split())
+    table = _casing()
+    if text.upper() in table:
+        return table[text.upper()]
+    # longest known prefix, then place names keep their capitals
+    words = text.split()
+    for k in range(len(words), 0, -1):
+        head = " ".join(words[:k]).upper()
+        if head in table:
+            tail = " ".join(w.capitalize() if w.isupper() else w for w in words[k:])
+            return f"{table[head]} {tail}".strip()
+    if not text.isupper():
+        return text
+    return text[:1] + text[1:].lower()
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _is_name(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for w in words:
+        if not w[0].isupper() or not w.isalpha():
+            return False
+        if len(w) > 1 and not w[1:].islower():
+            return False
+    return True
+
+
+def segment(doc: Document) -> Segments:
+    global _KIND_HEADING
+    if _KIND_HEADING is None:
+        _KIND_HEADING = _kind_heading_re()
+    text = doc.body
+    n = len(text)
+    window_end = min(n, HEADER_WINDOW)
+
+    kind = title_range = kind_line = None
+    header_end = 0
+    m = _KIND_HEADING.search(text, 0, window_end)
+    if m and not m.group("rest").strip()[:1].islower():
+        kind_name = m.group("kind")
+        kind = next((k["name"] for k in data.document_kinds() if k["name"].upper() == kind_name), None)
+        kind_line = (m.start("kind"), m.end("kind"))
+        header_end = m.start("kind")
+        # the title: the rest of the heading line and the lines after it, up to a blank line
+        t_start = m.start("rest") if m.group("rest").strip() else m.end() + 1
+        t_end = t_start
+        for ls, le in _lines(text, t_start, min(n, t_start + 600)):
+            line = text[ls:le].strip()
+            if not line:
+                if t_end > t_start:
+                    break
+                continue
+            if _TITLE_STOP.match(line) and t_end > t_start:
+                break
+            t_end = le
+        while t_start < t_end and text[t_start].isspace():
+            t_start += 1
+        if t_end > t_start:
+            title_range = (t_start, t_end)
+
+    number = place_date = None
+    place = date = None
+    head_zone = (0, header_end if header_end else min(n, 600))
+    nm = _NUMBER.search(text, *head_zone)
+    if nm:
+        number = nm.span("sym")
+    pm = _PLACE_DATE.search(text, *head_zone) or _PLACE_DATE.search(text, 0, min(n, HEADER_WINDOW))
+    if pm:
+        place_date = pm.span()
+        place = _clean_place(pm.group("place"))
+        date = _iso(pm.group("d"), pm.group("m"), pm.group("y"))
+
+    issuer = None
+    if header_end:
+        stop = nm.start() if nm else header_end
+        raw = _MOTTO_RE.sub(" ", text[0:stop])
+        raw = _RULE_RE.sub(" ", raw)
+        issuer = " ".join(raw.split()) or None
+        if issuer and len(issuer) > 160:
+            issuer = None
+
+    sections = tuple(_sections(text, header_end))
+    rec_block, recipients = _recipients(text)
+    sig_range, signer = _signature(doc, text)
+    body_start = title_range[1] if title_range else header_end
+    body_stop = min(x for x in (rec_block[0] if rec_block else n, sig_range[0] if sig_range else n, n))
+    return Segments(
+        header=(0, header_end),
+        title=title_range,
+        kind_line=kind_line,
+        number=number,
+        place_date=place_date,
+        body=(body_start, max(body_start, body_stop)),
+        recipients=tuple(recipients),
+        recipients_block=rec_block,
+        signature=sig_range,
+        sections=sections,
+        kind=kind,
+        place=place,
+        date=date,
+        issuer=issuer,
+        signer=signer,
+    )
+
+
+def _clean_place(place: str) -> str | None:
+    place = _MOTTO_RE.sub(" ", place)
+    place = " ".join(place.split())
+    # in merged two-column headers the place follows the number: keep the last words
+    words = place.split()
+    for i in range(len(words) - 1, -1, -1):
+        if not words[i][:1].isupper():
+            words = words[i + 1 :]
+            break
+    place = " ".join(words)
+    return place or None
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    d, m = d.strip(" ._…"), m.strip(" ._…")
+    try:
+        year = int(y)
+        if m.isdigit():
+            month = int(m)
+            if not 1 <= month <= 12:
+                return f"{year:04d}"
+            if d.isdigit():
+                import datetime
+
+                datetime.date(year, month, int(d))
+                return f"{year:04d}-{month:02d}-{int(d):02d}"
+            return f"{year:04d}-{month:02d}"
+        return f"{year:04d}"
+    except ValueError:
+        return None
+
+
+def _sections(text: str, start: int) -> list[Section]:
+    out: list[Section] = []
+    for m in _SECTION.finditer(text, start):
+        title = m.group("title").strip()
+        if m.group("roman"):
+            level = 1
+        elif m.group("arabic"):
+            level = 2 + m.group("arabic").count(".")
+        elif m.group("letter"):
+            level = 5
+        else:
+            level = 0
+        if len(title) > 200 and level != 5:
+            continue
+        out.append(Section(m.group("num"), title, level, m.start(), m.end()))
+    return out
+
+
+def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    found = None
+    for m in _RECIPIENTS.finditer(text, max(0, len(text) - 6000)):
+        found = m
+    if not found:
+        return None, []
+    items: list[tuple[int, int]] = []
+    block_end = found.end()
+    seen_item = False
+    for ls, le in _lines(text, found.end(), len(text)):
+        line = text[ls:le]
+        stripped = line.strip()
+        if not stripped:
+            if seen_item:
+                break
+            continue
+        if stripped[0] in "-+•–":
+            seen_item = True
+            s = ls + line.index(stripped[0]) + 1
+            e = le
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1] in " ,;.":
+                e -= 1
+            # merged two-column lines: cut at a capital-letters signature part
+            cut = re.search(r"\s(?:T/M|TM\.|KT\.|TL\.|TUQ\.|[A-ZĐ ]{8,}$)", text[s:e])
+            if cut:
+                e = s + cut.start()
+            if e > s and not text[s:e].startswith(("Lưu", "LƯU")):
+                items.append((s, e))
+            block_end = le
+        else:
+            if seen_item:
+                break
+    return (found.start(), block_end), items
+
+
+def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer | None]:
+    zone_start = max(0, len(text) - SIGNATURE_WINDOW)
+    cap = None
+    for m in _CAPACITY.finditer(text, zone_start):
+        cap = m
+    lines = _lines(text, cap.start() if cap else zone_start, len(text))
+    name_line = None
+    for ls, le in reversed(lines):
+        line = text[ls:le].strip()
+        if _is_name(line):
+            name_line = (ls + text[ls:le].index(line), ls + text[ls:le].index(line) + len(line))
+            break
+    if name_line is None:
+        return None, None
+    # position lines: upper-case lines between the capacity line and the name
+    pos_lines: list[str] = []
+    start_scan = cap.end() if cap else max(zone_start, name_line[0] - 300)
+    for ls, le in _lines(text, start_scan, name_line[0]):
+        line = text[ls:le].strip()
+        if line and line.isupper() and len(line) < 80 and not line.startswith(("NƠI", "-")):
+            pos_lines.append(line)
+    if cap is None and not pos_lines:
+        return None, None
+    on_behalf = capacity = position = None
+    if cap:
+        raw_cap = cap.group("cap").rstrip(".")
+        capacity = "T/M" if raw_cap in ("TM", "THAY MẶT") else raw_cap
+        rest = cap.group("rest").strip()
+        if rest:
+            on_behalf = sentence_case(rest)
+    if pos_lines:
+        position = sentence_case(pos_lines[-1])
+    elif on_behalf and capacity not in ("T/M",):
+        position = on_behalf
+    sig_start = cap.start() if cap else name_line[0]
+    signer = Signer(
+        name=text[name_line[0] : name_line[1]],
+        position=position,
+        on_behalf_of=on_behalf,
+        capacity=capacity,
+        span=doc.span(*name_line),
+    )
+    return (sig_start, name_line[1]), signer
+
+
+def header(doc: Document, seg: Segments, own_id: str | None) -> DocumentHeader:
+    title = None
+    if seg.title:
+        title = " ".join(doc.text[seg.title[0] : seg.title[1]].split())
+    return DocumentHeader(
+        kind=seg.kind,
+        id=own_id,
+        issuer=seg.issuer,
+        place=seg.place,
+        date=seg.date,
+        title=title,
+        signer=seg.signer,
+        recipients=[doc.text[s:e] for s, e in seg.recipients],
+    )
+
+
+def span_of(doc: Document, rng: tuple[int, int]) -> Span:
+    return doc.span(*rng)
