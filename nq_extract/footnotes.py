@@ -38,6 +38,12 @@ def marker_value(marker: str) -> str:
 
 def detect(text: str) -> tuple[list[NoteHint], list[AnchorHint], list[tuple[int, int]]]:
     """Notes, anchors and the ranges to drop (markers of notes, a notes rule line)."""
+    if "\f" in text:
+        from . import paged_text
+
+        paged = paged_text.detect(text)
+        if paged[0]:
+            return paged
     notes: list[NoteHint] = []
     drops: list[tuple[int, int]] = []
     note_starts: set[int] = set()

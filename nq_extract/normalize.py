@@ -141,11 +141,18 @@ def build(loaded: Loaded) -> Document:
         inner = [(a.start, a.end) for a in anchors if n.start <= a.start < n.end]
         if inner:
             ntext, nmap = _drop_source_ranges(ntext, nmap, inner)
-        anchor_src = nmap[0] if len(nmap) else n.start
-        sep = "\n\n"
+        if not ntext:
+            continue
+        anchor_src = nmap[0]
+        # a note continued on the next page: same marker, joined into one note
+        sep = " " if placed and placed[-1][0].marker == n.marker else "\n\n"
         pieces.append((sep, array("l", [anchor_src] * len(sep))))
         length += len(sep)
-        placed.append((n, length, length + len(ntext)))
+        if sep == " ":
+            first, s0, _ = placed.pop()
+            placed.append((first, s0, length + len(ntext)))
+        else:
+            placed.append((n, length, length + len(ntext)))
         pieces.append((ntext, nmap))
         length += len(ntext)
     full, fmap = concat(pieces)
