@@ -83,8 +83,8 @@ def _continuation(text: str, start: int, body_end: int, last: NoteHint) -> NoteH
     stop, or the tail starts in lower case.
     """
     gap = None
-    for gap in _TAIL_GAP.finditer(text, start, body_end):
-        pass
+    for found in _TAIL_GAP.finditer(text, start, body_end):
+        gap = found
     if gap is None:
         return None
     s, e = gap.end(), _rstrip(text, gap.end(), body_end)

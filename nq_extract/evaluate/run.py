@@ -39,7 +39,14 @@ class FieldScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -104,7 +111,7 @@ def _score(name: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) ->
     key = KEYS[name][0]
     gk = {key(d) for d in gold}
     pk = {key(d) for d in pred}
-    errors = {"missed": sorted((repr(k) for k in gk - pk)), "spurious": sorted((repr(k) for k in pk - gk))}
+    errors = {"missed": sorted(repr(k) for k in gk - pk), "spurious": sorted(repr(k) for k in pk - gk)}
     return strict, soft, errors
 
 

@@ -20,16 +20,7 @@ def render_summary(report: Report) -> str:
     if doc.signer:
         lines.append(f"  signed: {doc.signer.name}" + (f", {doc.signer.position}" if doc.signer.position else ""))
     lines.append(
-        "  references {r}, dates {d}, quantities {q}, ratios {ra}, percentages {p}, units {u}, people {pe}, footnotes {f}".format(
-            r=len(report.references),
-            d=len(report.dates),
-            q=len(report.quantities),
-            ra=len(report.ratios),
-            p=len(report.percentages),
-            u=len(report.units),
-            pe=len(report.people),
-            f=len(report.footnotes),
-        )
+        f"  references {len(report.references)}, dates {len(report.dates)}, quantities {len(report.quantities)}, ratios {len(report.ratios)}, percentages {len(report.percentages)}, units {len(report.units)}, people {len(report.people)}, footnotes {len(report.footnotes)}"
     )
     if report.references:
         ids = ", ".join(r.id for r in report.references[:12])

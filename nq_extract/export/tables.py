@@ -11,7 +11,20 @@ from typing import Any
 
 from ..models import Report, Span
 
-TABLES = ("documents", "references", "mentions", "dates", "quantities", "ratios", "percentages", "units", "people", "footnotes", "checks", "warnings")
+TABLES = (
+    "documents",
+    "references",
+    "mentions",
+    "dates",
+    "quantities",
+    "ratios",
+    "percentages",
+    "units",
+    "people",
+    "footnotes",
+    "checks",
+    "warnings",
+)
 
 
 def _span_cols(span: Span | None, prefix: str = "") -> dict[str, Any]:
@@ -73,14 +86,32 @@ def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
         for m in r.mentions:
             rows["mentions"].append({"doc": key, "id": r.id, "text": m.text, **_span_cols(m)})
     for d in report.dates:
-        rows["dates"].append({"doc": key, "value": d.value, "grain": d.grain, "end_value": d.end, "role": d.role, "text": d.text, **_span_cols(d.span)})
+        rows["dates"].append(
+            {"doc": key, "value": d.value, "grain": d.grain, "end_value": d.end, "role": d.role, "text": d.text, **_span_cols(d.span)}
+        )
     for q in report.quantities:
         rows["quantities"].append(
-            {"doc": key, "value": q.value, "unit": q.unit, "subject": q.subject, "actor": q.actor, "approx": q.approx, "text": q.text, **_span_cols(q.span)}
+            {
+                "doc": key,
+                "value": q.value,
+                "unit": q.unit,
+                "subject": q.subject,
+                "actor": q.actor,
+                "approx": q.approx,
+                "text": q.text,
+                **_span_cols(q.span),
+            }
         )
     for ra in report.ratios:
         rows["ratios"].append(
-            {"doc": key, "numerator": ra.numerator, "denominator": ra.denominator, "percent": ra.percent, "text": ra.text, **_span_cols(ra.span)}
+            {
+                "doc": key,
+                "numerator": ra.numerator,
+                "denominator": ra.denominator,
+                "percent": ra.percent,
+                "text": ra.text,
+                **_span_cols(ra.span),
+            }
         )
     for p in report.percentages:
         rows["percentages"].append({"doc": key, "value": p.value, "text": p.text, **_span_cols(p.span)})

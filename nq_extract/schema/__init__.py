@@ -28,8 +28,20 @@ def generate() -> dict[str, Any]:
 
 # The keys CONTRACT.md v1 promises on every document.
 CONTRACT_KEYS = {
-    "schema_version", "source", "document", "references", "dates", "quantities", "ratios",
-    "percentages", "units", "people", "footnotes", "checks", "coverage", "warnings",
+    "schema_version",
+    "source",
+    "document",
+    "references",
+    "dates",
+    "quantities",
+    "ratios",
+    "percentages",
+    "units",
+    "people",
+    "footnotes",
+    "checks",
+    "coverage",
+    "warnings",
 }
 
 
