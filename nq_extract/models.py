@@ -110,6 +110,7 @@ class Ratio(_Model):
     text: str
     span: Span
     unit: str | None = None
+    subject: str | None = None
 
 
 class Percentage(_Model):

@@ -1,9 +1,232 @@
-"""Contract field(s) for dates: to be built."""
+"""Dates as a Vietnamese report writes them, with their grain.
+
+Day: "28/11/2023", "28-11-2023", "28.11.2023", "ngày 24 tháng 11 năm 2023".
+Month: "tháng 12/2023", "tháng 12 năm 2023", "9/2025". Quarter: "quý III/2024".
+Year: "năm 2024". Periods carry an ``end``: "6 tháng đầu năm 2025",
+"giai đoạn 2016 - 2020", "từ ngày 01/7 đến 31/12/2025" (the year carried back).
+An impossible date ("31/02/2023", "07/11/202") is a warning and a check of kind
+``date``, never a date.
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
+from dataclasses import dataclass
+
 from ..context import Context
+from ..models import Check, DateItem, Operand
+from .vn_patterns import DASH, DOC_ID_RE, LETTER, YEAR
+
+_D = r"\d{1,2}"
+_WS = r"[ \t\n]{1,4}"
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_HALF = {"3": 3, "03": 3, "ba": 3, "6": 6, "06": 6, "sáu": 6, "9": 9, "09": 9, "chín": 9}
+
+_PATTERN = re.compile(
+    rf"""
+    (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[369]|ba|sáu|chín){_WS}tháng{_WS}(?P<h_w>đầu|cuối){_WS}năm{_WS}(?P<h_y>{YEAR})(?!\d))
+    |(?P<drange>(?:từ{_WS}ngày|từ|ngày){_WS}(?P<r_d1>{_D})(?P<r_s1>[/.\-])(?P<r_m1>{_D})(?:(?P=r_s1)(?P<r_y1>\d{{4}}))?
+        [ \t]*(?:đến|tới|[-–])(?:{_WS}ngày)?[ \t]*(?P<r_d2>{_D})(?P<r_s2>[/.\-])(?P<r_m2>{_D})(?P=r_s2)(?P<r_y2>\d{{4}})(?![\d/]))
+    |(?P<words>ngày{_WS}(?P<w_d>{_D}){_WS}tháng{_WS}(?P<w_m>{_D})(?:[ \t]*,?{_WS}năm{_WS}(?P<w_y>\d{{2,5}}))?(?![\d/]))
+    |(?P<dnoyear>ngày{_WS}(?P<n_d>{_D})/(?P<n_m>{_D})(?![\d/.\-]|[.,]\d))
+    |(?P<dmy>(?<![\d/.,\-{LETTER}])(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?P<y>\d{{2,5}})(?![\d/]|[.,]\d|-[{LETTER}\d]))
+    |(?P<monthw>tháng{_WS}(?P<mw_m>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mw_y>\d{{4}})(?![\d/]|[.,]\d))
+    |(?P<quarter>quý{_WS}(?P<q>IV|I{{1,3}}|[1-4])[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<q_y>{YEAR})(?!\d))
+    |(?P<yrange>(?:(?P<yr_lead>giai\ đoạn|nhiệm\ kỳ|thời\ kỳ|năm\ học|năm|từ\ năm){_WS}|(?<![\d/.,\-{LETTER}]))
+        (?P<yr_1>{YEAR}){DASH}(?:năm{_WS})?(?P<yr_2>{YEAR})(?![\d/]|[.,]\d))
+    |(?P<yfromto>từ{_WS}năm{_WS}(?P<ft_1>{YEAR}){_WS}(?:đến|tới){_WS}(?:năm{_WS})?(?P<ft_2>{YEAR})(?!\d))
+    |(?P<mbare>(?<![\d/.,\-{LETTER}])(?P<mb_m>0?[1-9]|1[0-2])/(?P<mb_y>{YEAR})(?![\d/]|[.,]\d|-[{LETTER}\d]))
+    |(?P<year>năm{_WS}(?:học{_WS})?(?P<y_y>{YEAR})(?![\d/]|[.,]\d))
+    """,
+    re.X | re.I,
+)
+
+_ISSUED_BEFORE = re.compile(r"(?:\d[\w/\-.]*[A-ZĐ][\w\-]*|ban hành|ký)[ \t]*,?[ \t]*(?:ngày[ \t]*)?$")
+_DEADLINE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn chót|hạn cuối|thời hạn|đến hết|hoàn thành)[ \t]+(?:ngày[ \t]*)?$", re.I)
+_HELD_AFTER = re.compile(r"^[^.;\n]{0,120}?\b(?:tổ chức|diễn ra|khai mạc|họp|tiến hành|tổng kết)\b", re.I)
+_HELD_BEFORE = re.compile(r"(?:tổ chức|diễn ra|khai mạc|họp|tiến hành)[ \t]+(?:vào[ \t]+)?(?:ngày[ \t]*)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date found in text: either a good value or a reason it is impossible."""
+
+    start: int
+    end: int
+    grain: str
+    value: str | None
+    end_value: str | None = None
+    problem: str | None = None
+    needs_year: tuple[int, int] | None = None  # (day, month) awaiting a year
+
+
+def _day(d: int, m: int, y: int) -> str | None:
+    try:
+        return datetime.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_ok(y: str) -> bool:
+    return len(y) == 4 and 1900 <= int(y) <= 2199
+
+
+def _full(start: int, end: int, d: str, m: str, y: str) -> Found:
+    if not _year_ok(y):
+        return Found(start, end, "day", None, problem=f"year '{y}' is not a four-digit year")
+    value = _day(int(d), int(m), int(y))
+    if value is None:
+        return Found(start, end, "day", None, problem=f"day {int(d)} of month {int(m)} does not exist in {y}")
+    return Found(start, end, "day", value)
+
+
+def _month(start: int, end: int, m: str, y: str) -> Found:
+    if not 1 <= int(m) <= 12:
+        return Found(start, end, "month", None, problem=f"month {int(m)} does not exist")
+    return Found(start, end, "month", f"{int(y):04d}-{int(m):02d}")
+
+
+def _one(m: re.Match[str]) -> Found | None:
+    s, e = m.span()
+    g = m.group
+    if g("half"):
+        n = _HALF[g("h_n").lower()]
+        y = int(g("h_y"))
+        first, last = (1, n) if g("h_w").lower() == "đầu" else (13 - n, 12)
+        return Found(s, e, "month", f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}")
+    if g("drange"):
+        y2 = g("r_y2")
+        y1 = g("r_y1") or y2
+        a = _full(s, e, g("r_d1"), g("r_m1"), y1)
+        b = _full(s, e, g("r_d2"), g("r_m2"), y2)
+        if a.problem or b.problem:
+            return Found(s, e, "day", None, problem=a.problem or b.problem)
+        if y1 == y2 and g("r_y1") is None and a.value and b.value and a.value > b.value:
+            a = _full(s, e, g("r_d1"), g("r_m1"), str(int(y2) - 1))
+        return Found(s, e, "day", a.value, b.value)
+    if g("words"):
+        if g("w_y"):
+            return _full(s, e, g("w_d"), g("w_m"), g("w_y"))
+        return _pending(s, e, g("w_d"), g("w_m"))
+    if g("dnoyear"):
+        return _pending(s, e, g("n_d"), g("n_m"))
+    if g("dmy"):
+        return _full(s, e, g("d"), g("m"), g("y"))
+    if g("monthw"):
+        return _month(s, e, g("mw_m"), g("mw_y"))
+    if g("quarter"):
+        return Found(s, e, "quarter", f"{g('q_y')}-Q{_ROMAN_Q[g('q').upper()]}")
+    if g("yrange"):
+        y1, y2 = int(g("yr_1")), int(g("yr_2"))
+        if not y1 < y2 <= y1 + 50:
+            return None
+        if g("yr_lead") is None and not _bare_range_ok(m):
+            return None
+        return Found(s, e, "year", f"{y1:04d}", f"{y2:04d}")
+    if g("yfromto"):
+        y1, y2 = int(g("ft_1")), int(g("ft_2"))
+        if not y1 < y2:
+            return None
+        return Found(s, e, "year", f"{y1:04d}", f"{y2:04d}")
+    if g("mbare"):
+        return _month(s, e, g("mb_m"), g("mb_y"))
+    if g("year"):
+        return Found(s, e, "year", g("y_y"))
+    return None
+
+
+def _bare_range_ok(m: re.Match[str]) -> bool:
+    """A bare "2009-2019" is a period unless it sits inside an id such as "2016-2020/QĐ"."""
+    text = m.string
+    after = text[m.end() : m.end() + 1]
+    return after not in ("/", "-")
+
+
+def _pending(s: int, e: int, d: str, mo: str) -> Found:
+    if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
+        return Found(s, e, "day", None, problem=f"day {int(d)} of month {int(mo)} does not exist")
+    return Found(s, e, "day", None, needs_year=(int(d), int(mo)))
+
+
+def find(text: str, default_year: int | None = None) -> list[Found]:
+    """Every date (or impossible date) in ``text``, in order, outside document ids.
+
+    A day written without its year takes the year of the nearest date before it,
+    else ``default_year``; without either it is left out.
+    """
+    ids = [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+    out: list[Found] = []
+    last_year: int | None = None
+    j = 0
+    for m in _PATTERN.finditer(text):
+        while j < len(ids) and ids[j][1] <= m.start():
+            j += 1
+        if j < len(ids) and ids[j][0] < m.end():
+            continue
+        f = _one(m)
+        if f is None:
+            continue
+        if f.needs_year:
+            year = last_year or default_year
+            if year is None:
+                continue
+            d, mo = f.needs_year
+            value = _day(d, mo, year)
+            f = Found(f.start, f.end, "day", value, problem=None if value else f"day {d} of month {mo} does not exist in {year}")
+        if f.value:
+            last_year = int(f.value[:4])
+        out.append(f)
+    return out
+
+
+def role(text: str, f: Found, header: tuple[int, int] | None) -> str | None:
+    """The part a date plays when the sentence makes it plain: issued, held, deadline."""
+    if header and header[0] <= f.start and f.end <= header[1]:
+        return "issued"
+    if f.grain != "day" or f.end_value:
+        return None
+    line_start = max(text.rfind("\n", 0, f.start) + 1, f.start - 80)
+    before = text[line_start : f.start]
+    if _ISSUED_BEFORE.search(before):
+        return "issued"
+    if _DEADLINE_BEFORE.search(before):
+        return "deadline"
+    if _HELD_BEFORE.search(before):
+        return "held"
+    sentence_start = before.rstrip()[-1:] in ("", ".", ":", ";") or before.strip().lower() in ("ngày", "vào ngày", "sáng", "chiều")
+    if sentence_start and _HELD_AFTER.match(text, f.end):
+        return "held"
+    return None
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.doc.text
+    default_year = int(ctx.seg.date[:4]) if ctx.seg.date else None
+    for f in find(text, default_year):
+        if f.problem:
+            written = text[f.start : f.end]
+            msg = f"impossible date '{written}': {f.problem}"
+            ctx.warn("impossible_date", msg, f.start, f.end)
+            span = ctx.span(f.start, f.end)
+            ctx.report.checks.append(
+                Check(
+                    kind="date",
+                    status="inconsistent",
+                    stated=written,
+                    message=msg,
+                    operands=[Operand(value=None, role="date", span=span, written=written)],
+                )
+            )
+            continue
+        assert f.value is not None
+        ctx.report.dates.append(
+            DateItem(
+                value=f.value,
+                grain=f.grain,  # type: ignore[arg-type]
+                text=text[f.start : f.end],
+                span=ctx.span(f.start, f.end),
+                end=f.end_value,
+                role=role(text, f, ctx.seg.place_date),
+            )
+        )

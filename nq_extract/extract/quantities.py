@@ -1,9 +1,329 @@
-"""Contract field(s) for quantities: to be built."""
+"""Quantities, ratios and percentages as a Vietnamese report states them.
+
+- a **quantity** is a figure and the count noun written after it: "97 người",
+  "1.855 tỷ đồng" (1855, unit "tỷ đồng"), "hai buổi", "2.691 lượt người", with
+  the words that make it approximate ("khoảng", "gần", "trên" ...) and the actor
+  the clause names ("Hội Nông dân cơ sở tuyên truyền 20 buổi ...");
+- a **ratio** is "2.443/2.538" with the percentage stated after it ("đạt 96,3%")
+  and the unit after it ("11/13 xã, thị trấn"); ranks ("xếp thứ 15/63"), scores
+  ("9,49/9,5 điểm"), "01 hội nghị/50 cán bộ", dates and document ids are not;
+- a **percentage** is every "N%" stated, inside a ratio or alone.
+
+Figures inside dates and document ids are none of these. Every pattern is
+linear-time; the vocabulary is data (``data/count_units.json``).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .. import data
 from ..context import Context
+from ..models import Percentage, Quantity, Ratio
+from ..numbers import Number, parse_number, to_json_number
+from .numwords import parse_words
+from .vn_patterns import DOC_ID_RE, LETTER, NUM
+
+_GUARD_L = rf"(?<![\d.,\-{LETTER}])(?<!\d/)"
+_GUARD_R = r"(?![\d]|[.,]\d)"
+_NUM_RE = re.compile(_GUARD_L + rf"(?P<n>{NUM})" + _GUARD_R)
+_PERCENT_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})(?:[ \t]*(?:[-–]|đến)[ \t]*(?P<b>{NUM}))?[ \t]?(?:%|phần trăm)")
+_RATIO_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})[ \t]?/[ \t]?(?P<b>{NUM})(?![\d/]|[.,]\d|[ \t]?/)")
+_RANK_BEFORE = re.compile(r"(?:thứ|xếp|hạng|đứng|vị trí|top|số|Số|ngày|tháng|Điều|khoản)[ \t:]*$", re.I)
+_SCORE_AFTER = re.compile(r"[ \t]*(?:điểm|đ\b)", re.I)
+_PERCENT_AFTER = re.compile(
+    rf"[ \t]*[(,]?[ \t]*(?:(?:đạt|chiếm|bằng|=|đạt tỷ lệ|tỷ lệ|tỉ lệ)[ \t]*)?(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%"
+)
+_RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
+_SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
+_ACTOR_STOP = re.compile(r"^(?:Kết quả|Trong|Qua|Đến|Năm|Tổng|Toàn|Đã|Có|Từ|Sau|Theo|Với|Nhân dịp|Hiện nay|Đồng thời|Ngoài ra)\b")
+_ORG_LOWER = re.compile(r"^(?:tổ chức|hội|đoàn|chi bộ|đảng ủy|đảng bộ|ban|công an|lực lượng|ủy ban|các)\b")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    unit_re: re.Pattern[str]
+    mult_re: re.Pattern[str]
+    words_re: re.Pattern[str]
+    approx_re: re.Pattern[str]
+    label_re: re.Pattern[str]
+    verb_re: re.Pattern[str]
+    person: frozenset[str]
+    admin: frozenset[str]
+    multipliers: dict[str, int]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    t = data.load("count_units.json")
+    units = list(t["units"])
+    persons = list(t["person_units"])
+    prefixes = list(t["per_prefixes"])
+    composite = [f"{p} {u}" for p in prefixes for u in persons]
+    mults = dict(t["multipliers"])
+    nw = dict(t["number_words"])
+    starts = list(t["number_word_starts"])
+    word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
+    return Vocabulary(
+        unit_re=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units + composite)})(?![\w])"),
+        mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
+        words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
+        approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
+        label_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['label_before']))})[ \t]*[:.]?[ \t]*$"),
+        verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
+        person=frozenset(persons),
+        admin=frozenset(t["admin_units"]),
+        multipliers={k.lower(): int(v) for k, v in mults.items()},
+    )
+
+
+class Mask:
+    """Character ranges no figure may come from (dates, document ids, figures already used)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges: list[tuple[int, int]] = []
+        for s, e in sorted(ranges):
+            if self.ranges and s < self.ranges[-1][1]:
+                self.ranges[-1] = (self.ranges[-1][0], max(e, self.ranges[-1][1]))
+            else:
+                self.ranges.append((s, e))
+        self.starts = [r[0] for r in self.ranges]
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, max(start, end - 1)) - 1
+        return i >= 0 and self.ranges[i][1] > start
+
+
+def _json(n: Number) -> int | float:
+    return n.as_json
+
+
+def _clause_start(text: str, pos: int) -> int:
+    lo = max(0, pos - 200)
+    last = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _subject(text: str, start: int) -> str | None:
+    """The phrase naming what a ratio counts: "trong đó đảng viên 2.443/2.538" -> "đảng viên"."""
+    cs = _clause_start(text, start)
+    phrase = " ".join(text[cs:start].split()).strip(" ,-–")
+    phrase = _SUBJECT_LEAD.sub("", phrase).strip(" ,")
+    if not phrase or len(phrase.split()) > 14 or re.search(r"\d", phrase):
+        return None
+    return phrase
+
+
+def _actor(text: str, start: int, v: Vocabulary) -> str | None:
+    """The organisation that did what is counted, named at the start of the clause."""
+    lo = max(0, start - 200)
+    cs = lo
+    for m in re.finditer(r"[.;:!?\n]", text[lo:start]):
+        cs = lo + m.end()
+    clause = text[cs:start]
+    lead = len(clause) - len(clause.lstrip(" \t-–•+*"))
+    for m in v.verb_re.finditer(clause, lead + 1):
+        head = " ".join(clause[lead : m.start()].split()).rstrip(" ,")
+        if not head or len(head.split()) > 10 or re.search(r"\d|,$", head):
+            return None
+        if _ACTOR_STOP.match(head):
+            return None
+        if head[0].isupper() or _ORG_LOWER.match(head):
+            return head
+        return None
+    return None
+
+
+def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
+    """The count noun written at ``pos`` (a list of like nouns kept whole: "xã, thị trấn")."""
+    m = v.unit_re.match(text, pos)
+    if not m:
+        return None
+    unit, end = m.group("u"), m.end()
+    cls = v.person if unit in v.person or unit.startswith("lượt ") else v.admin if unit in v.admin else None
+    while cls is not None:
+        j = re.match(r"(?:,[ \t]|[ \t]và[ \t]|[ \t]hoặc[ \t])", text[end : end + 8])
+        if not j:
+            break
+        n = v.unit_re.match(text, end + j.end())
+        if not n or n.group("u") not in cls:
+            break
+        end = n.end()
+    return text[m.start("u") : end], end
+
+
+def _approx(text: str, start: int, v: Vocabulary) -> bool:
+    return bool(v.approx_re.search(text, max(0, start - 30), start))
+
+
+def _is_label(text: str, start: int, v: Vocabulary) -> bool:
+    return bool(v.label_re.search(text, max(0, start - 20), start))
+
+
+def find_percentages(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Number, bool]]:
+    out = []
+    for m in _PERCENT_RE.finditer(text):
+        if mask.hits(m.start(), m.end()):
+            continue
+        approx = _approx(text, m.start(), v)
+        for g in ("a", "b"):
+            if m.group(g) is None:
+                continue
+            n = parse_number(m.group(g))
+            if n is None:
+                continue
+            s = m.start(g)
+            e = m.end() if g == "b" or m.group("b") is None else m.end(g)
+            out.append((s, e, n, approx))
+    return out
+
+
+def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Number, Number, Number | None, str | None, str | None]]:
+    out = []
+    for m in _RATIO_RE.finditer(text):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a is None or b is None or a.decimals or b.decimals:
+            continue
+        if mask.hits(m.start(), m.end()) or b.value == 0 or a.value > b.value:
+            continue
+        if _RANK_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            continue
+        if _SCORE_AFTER.match(text, m.end()):
+            continue
+        end = m.end()
+        percent = None
+        p = _PERCENT_AFTER.match(text, end)
+        if p:
+            percent = parse_number(p.group("p"))
+        u = _unit_at(text, end, v)
+        unit = u[0] if u else None
+        if p:
+            end = p.end()
+        out.append((m.start(), end, a, b, percent, unit, _subject(text, m.start())))
+    return out
+
+
+def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal, str, int]]:
+    """Every figure (digits or number words) with its value, written form and decimals."""
+    found: list[tuple[int, int, Decimal, str, int]] = []
+    for m in _NUM_RE.finditer(text):
+        n = parse_number(m.group("n"))
+        if n is not None:
+            found.append((m.start(), m.end(), n.value, n.written, n.decimals))
+    for m in v.words_re.finditer(text):
+        words = m.group("w").split()
+        # keep the longest prefix that reads as one number
+        for k in range(len(words), 0, -1):
+            val = parse_words(words[:k])
+            if val is not None:
+                end = m.start() + len(" ".join(words[:k])) if "\t" not in m.group("w") else m.end()
+                found.append((m.start(), end, Decimal(val), text[m.start() : end], 0))
+                break
+    found.sort()
+    return found
+
+
+def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    skip_until = -1
+    for s, e, value, written, _dec in _numbers(text, v):
+        if s < skip_until or mask.hits(s, e):
+            continue
+        if _is_label(text, s, v):
+            continue
+        end_value = None
+        pos = e
+        r = _RANGE_AFTER.match(text, e)
+        if r and not mask.hits(r.start("n"), r.end("n")):
+            n2 = parse_number(r.group("n"))
+            if n2 is not None and _unit_at(text, r.end(), v):
+                end_value, pos = n2.value, r.end()
+        unit_end = None
+        u = _unit_at(text, pos, v)
+        if u:
+            unit, unit_end = u
+        else:
+            mm = v.mult_re.match(text, pos)
+            if not mm:
+                continue
+            factor = v.multipliers[mm.group("m").lower()]
+            u = _unit_at(text, mm.end(), v)
+            if not u:
+                continue
+            unit, unit_end = u
+            value, end_value = value * factor, (end_value * factor if end_value is not None else None)
+        if mask.hits(s, unit_end):
+            continue
+        skip_until = unit_end
+        out.append(
+            {
+                "start": s,
+                "end": unit_end,
+                "value": to_json_number(value),
+                "unit": unit,
+                "written": written,
+                "approx": _approx(text, s, v),
+                "actor": _actor(text, s, v),
+                "end_value": to_json_number(end_value) if end_value is not None else None,
+            }
+        )
+    return out
+
+
+def base_mask(ctx: Context) -> Mask:
+    text = ctx.doc.text
+    ranges = [(d.span.start, d.span.end) for d in ctx.report.dates]
+    ranges += [(w.span.start, w.span.end) for w in ctx.report.warnings if w.span is not None and w.code == "impossible_date"]
+    ranges += [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+    for ref in ctx.report.references:
+        ranges += [(sp.start, sp.end) for sp in ref.mentions]
+    return Mask(ranges)
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.doc.text
+    v = vocabulary()
+    mask = base_mask(ctx)
+    for s, e, n, approx in find_percentages(text, mask, v):
+        ctx.report.percentages.append(Percentage(value=float(n.value), text=text[s:e], span=ctx.span(s, e), approx=approx))
+    used: list[tuple[int, int]] = []
+    for s, e, a, b, p, unit, subject in find_ratios(text, mask, v):
+        ctx.report.ratios.append(
+            Ratio(
+                numerator=_json(a),
+                denominator=_json(b),
+                percent=float(p.value) if p is not None else None,
+                text=text[s:e],
+                span=ctx.span(s, e),
+                unit=unit,
+                subject=subject,
+            )
+        )
+        used.append((s, e))
+    for s, e, _n, _a in find_percentages(text, mask, v):
+        used.append((s, e))
+    for q in find_quantities(text, Mask(mask.ranges + used), v):
+        s, e = int(q["start"]), int(q["end"])  # type: ignore[call-overload]
+        ctx.report.quantities.append(
+            Quantity(
+                value=q["value"],  # type: ignore[arg-type]
+                unit=q["unit"],  # type: ignore[arg-type]
+                approx=bool(q["approx"]),
+                text=text[s:e],
+                span=ctx.span(s, e),
+                written=q["written"],  # type: ignore[arg-type]
+                actor=q["actor"],  # type: ignore[arg-type]
+                end_value=q["end_value"],  # type: ignore[arg-type]
+            )
+        )

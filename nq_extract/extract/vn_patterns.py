@@ -1,0 +1,35 @@
+"""Named regex fragments for figures in Vietnamese reports.
+
+Every pattern here is linear-time: bounded repetitions, no nested unbounded
+quantifiers, and lookbehinds that stop a match from starting inside a run of
+digits. Extractors assemble their patterns from these fragments.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A letter of Vietnamese text, upper or lower case.
+UPPER = "A-ZĐÀ-ỸƯƠÂĂÊÔ"
+LETTER = r"A-Za-zĐđÀ-ỹƯưƠơ"
+
+# A figure: dot-grouped thousands, comma decimals (numbers.NUMBER_PATTERN without its guards).
+NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,\d{1,6})?"
+# A figure, not inside another figure, a date or an id.
+NUM_GUARDED = rf"(?<![\d.,/\-{LETTER}])" + NUM + r"(?![\d]|[.,/]\d)"
+
+# Document ids: Party style "42-NQ/TW", "35- HD/BTCTW"; State style "329/BC-UBND",
+# "126/2024/NĐ-CP", "25/2018/QH14", "45/25010/NĐ-CP".
+_SYM = rf"[{UPPER}][{LETTER}0-9]{{0,15}}"
+DOC_ID = (
+    rf"(?<![\d{LETTER}])\d{{1,6}}(?:"
+    rf"[ \t]?-[ \t]?{_SYM}[ \t]?/[ \t]?{_SYM}(?:-{_SYM}){{0,3}}"  # Party
+    rf"|[ \t]?/[ \t]?(?:\d{{2,5}}[ \t]?/[ \t]?)?{_SYM}(?:[ \t]?-[ \t]?{_SYM}){{0,3}}"  # State
+    r")"
+)
+DOC_ID_RE = re.compile(DOC_ID)
+
+# Years a report speaks of.
+YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
+DASH = r"[ \t]*[-–—][ \t]*"
+SEP_DATE = r"[/.\-]"
