@@ -49,11 +49,13 @@ def parse(path_or_text: str | os.PathLike[str] | bytes, **options: Any) -> Repor
     from . import pipeline
 
     if isinstance(path_or_text, bytes):
+        from .limits import time_limit
         from .load import load_bytes
         from .models import Source
 
         try:
-            return pipeline.from_loaded(load_bytes(path_or_text, options.pop("name", ""), **options), **options)
+            with time_limit(options.get("timeout")):
+                return pipeline.from_loaded(load_bytes(path_or_text, options.pop("name", ""), **options), **options)
         except Exception as err:  # noqa: BLE001
             if options.get("errors") == "raise":
                 raise

@@ -56,6 +56,14 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Would writing ``b`` replace the input ``a``? (an input is never overwritten)"""
+    try:
+        return Path(a).resolve() == Path(b).resolve() or (Path(b).exists() and Path(a).samefile(b))
+    except OSError:
+        return False
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from . import parse
 
@@ -70,6 +78,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
         options["timeout"] = args.timeout
     if args.debug:
         options["errors"] = "raise"
+    if args.output and _same_file(args.file, args.output):
+        print(f"nq-extract: refusing to overwrite the input file: {args.output}", file=sys.stderr)
+        return 2
     report = parse(Path(args.file), **options)
     if report.source.status in ("not_found", "unreadable"):
         print(f"nq-extract: {report.source.message}", file=sys.stderr)

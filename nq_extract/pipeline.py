@@ -17,6 +17,7 @@ from . import normalize, segment
 from .context import Context
 from .document import Document, Loaded
 from .errors import NqError
+from .limits import time_limit
 from .models import Report, Source
 
 STAGES: tuple[str, ...] = (
@@ -90,8 +91,9 @@ def process_path(path: str | os.PathLike[str], **options: Any) -> Report:
 
     source = Source(path=str(path), format=_format_guess(path))
     try:
-        loaded = load_path(path, **options)
-        return from_loaded(loaded, **options)
+        with time_limit(options.get("timeout")):
+            loaded = load_path(path, **options)
+            return from_loaded(loaded, **options)
     except (NqError, Exception) as err:  # noqa: BLE001 - one document's failure is its status
         if options.get("errors") == "raise":
             raise
@@ -103,7 +105,8 @@ def process_text(text: str, **options: Any) -> Report:
 
     source = Source(path=None, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), format="text")
     try:
-        return from_loaded(Loaded(text=text, source=source), **options)
+        with time_limit(options.get("timeout")):
+            return from_loaded(Loaded(text=text, source=source), **options)
     except Exception as err:  # noqa: BLE001
         if options.get("errors") == "raise":
             raise
