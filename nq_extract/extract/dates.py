@@ -30,7 +30,7 @@ _PATTERN = re.compile(
         [ \t]*(?:đến|tới|[-–])(?:{_WS}ngày)?[ \t]*(?P<r_d2>{_D})(?P<r_s2>[/.\-])(?P<r_m2>{_D})(?P=r_s2)(?P<r_y2>\d{{4}})(?![\d/]))
     |(?P<words>ngày{_WS}(?P<w_d>{_D}){_WS}tháng{_WS}(?P<w_m>{_D})(?:[ \t]*,?{_WS}năm{_WS}(?P<w_y>\d{{2,5}}))?(?![\d/]))
     |(?P<dnoyear>ngày{_WS}(?P<n_d>{_D})/(?P<n_m>{_D})(?![\d/.\-]|[.,]\d))
-    |(?P<dmy>(?<![\d/.,\-{LETTER}])(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?P<y>\d{{2,5}})(?![\d/]|[.,]\d|-[{LETTER}\d]))
+    |(?P<dmy>(?<![\d.,\-{LETTER}])(?:(?<!\d/)|(?=\d{{1,2}}\.\d{{1,2}}\.))(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?P<y>\d{{2,5}})(?![\d]|/(?!\d{{1,2}}[./\-]\d)|[.,]\d|-[{LETTER}\d]))
     |(?P<monthw>tháng{_WS}(?P<mw_m>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mw_y>\d{{4}})(?![\d/]|[.,]\d))
     |(?P<quarter>quý{_WS}(?P<q>IV|I{{1,3}}|[1-4])[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<q_y>{YEAR})(?!\d))
     |(?P<yrange>(?:(?P<yr_lead>giai\ đoạn|nhiệm\ kỳ|thời\ kỳ|năm\ học|năm|từ\ năm){_WS}|(?<![\d/.,\-{LETTER}]))

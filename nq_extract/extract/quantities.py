@@ -48,6 +48,7 @@ _ORG_LOWER = re.compile(r"^(?:tổ chức|hội|đoàn|chi bộ|đảng ủy|đ�
 @dataclass(frozen=True)
 class Vocabulary:
     unit_re: re.Pattern[str]
+    unit_ci: re.Pattern[str]
     mult_re: re.Pattern[str]
     words_re: re.Pattern[str]
     approx_re: re.Pattern[str]
@@ -75,6 +76,7 @@ def vocabulary() -> Vocabulary:
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
     return Vocabulary(
         unit_re=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units + composite)})(?![\w])"),
+        unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
         words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
@@ -147,7 +149,7 @@ def _actor(text: str, start: int, v: Vocabulary) -> str | None:
 
 def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
     """The count noun written at ``pos`` (a list of like nouns kept whole: "xã, thị trấn")."""
-    m = v.unit_re.match(text, pos)
+    m = v.unit_re.match(text, pos) or v.unit_ci.match(text, pos)
     if not m:
         return None
     unit, end = m.group("u"), m.end()

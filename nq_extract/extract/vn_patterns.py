@@ -31,5 +31,5 @@ DOC_ID_RE = re.compile(DOC_ID)
 
 # Years a report speaks of.
 YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
-DASH = r"[ \t]*[-–—][ \t]*"
+DASH = r"[ \t]*[-–—][ \t]*\n?[ \t]*"
 SEP_DATE = r"[/.\-]"
