@@ -30,6 +30,7 @@ from .vn_patterns import DOC_ID_RE, LETTER, NUM
 
 _GUARD_L = rf"(?<![\d.,\-{LETTER}])(?<!\d/)"
 _GUARD_R = r"(?![\d]|[.,]\d)"
+_GAP = r"[ \t]{0,2}(?:\n[ \t]{0,2})?"  # between a figure and its noun: spaces, at most one line break
 _NUM_RE = re.compile(_GUARD_L + rf"(?P<n>{NUM})" + _GUARD_R)
 _PERCENT_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})(?:[ \t]*(?:[-–]|đến)[ \t]*(?P<b>{NUM}))?[ \t]?(?:%|phần trăm)")
 _RATIO_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})[ \t]?/[ \t]?(?P<b>{NUM})(?![\d/]|[.,]\d|[ \t]?/)")
@@ -55,6 +56,7 @@ class Vocabulary:
     label_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     person: frozenset[str]
+    no_list: frozenset[str]
     admin: frozenset[str]
     multipliers: dict[str, int]
 
@@ -75,14 +77,15 @@ def vocabulary() -> Vocabulary:
     starts = list(t["number_word_starts"])
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
     return Vocabulary(
-        unit_re=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units + composite)})(?![\w])"),
-        unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
+        unit_re=re.compile(rf"{_GAP}(?P<u>{_alt(units + composite)})(?![\w])"),
+        unit_ci=re.compile(rf"{_GAP}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
         words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
-        label_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['label_before']))})[ \t]*[:.]?[ \t]*$"),
+        label_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['label_before']))})\s{{0,3}}[:.]?\s{{0,3}}$", re.I),
         verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
         person=frozenset(persons),
+        no_list=frozenset(t["no_list_units"]),
         admin=frozenset(t["admin_units"]),
         multipliers={k.lower(): int(v) for k, v in mults.items()},
     )
@@ -153,13 +156,14 @@ def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
     if not m:
         return None
     unit, end = m.group("u"), m.end()
-    cls = v.person if unit in v.person or unit.startswith("lượt ") else v.admin if unit in v.admin else None
-    while cls is not None:
+    if unit in v.no_list:
+        return unit, end
+    while True:
         j = re.match(r"(?:,[ \t]|[ \t]và[ \t]|[ \t]hoặc[ \t])", text[end : end + 8])
         if not j:
             break
         n = v.unit_re.match(text, end + j.end())
-        if not n or n.group("u") not in cls:
+        if not n or n.group("u") in v.no_list or (j.group() != ", " and n.group("u") not in v.person | v.admin):
             break
         end = n.end()
     return text[m.start("u") : end], end
