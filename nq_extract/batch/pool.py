@@ -1,0 +1,234 @@
+"""A process pool that survives its documents.
+
+Each worker is a forked process fed through its own pipe, a few tasks ahead.
+The parent watches every worker: one past its document's hard time limit, or
+above the memory cap, is killed with SIGKILL and its document recorded as
+``timeout`` or ``too_large``; a worker that dies on its own loses only the
+document it held, which is retried once on a fresh worker (``crashed`` after
+the second death). Tasks queued behind the lost one go back to the queue
+untouched. ``concurrent.futures`` cannot do this: one dead worker breaks its
+whole pool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task, failure_outcome, rss_bytes, run_document
+
+PREFETCH = 2  # tasks queued in each worker's pipe, so that it never waits for the parent
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def hard_seconds(limits: Limits) -> float | None:
+    """When the parent kills a worker: the soft limit plus a grace for the watchdog to act."""
+    if not limits.seconds:
+        return None
+    return limits.seconds + max(2.0, 0.25 * limits.seconds)
+
+
+def _worker_main(
+    conn: Connection, options: dict[str, Any], limits: Limits, processor: str, rows: bool, with_text: bool, html: bool
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    if limits.memory_mb:
+        try:  # a hard backstop: allocations past twice the cap fail with MemoryError
+            import resource
+
+            cap = int(limits.memory_mb * 2 * 1024 * 1024)
+            _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+            resource.setrlimit(resource.RLIMIT_DATA, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+        except (ValueError, OSError, ImportError):
+            pass
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        out = run_document(task, options, limits, processor, rows=rows, with_text=with_text, html=html)
+        conn.send(out)
+        if out.status == "too_large":
+            return  # start afresh rather than keep a bloated heap
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    conn: Connection
+    queue: deque[tuple[Task, int]] = field(default_factory=deque)
+    since: float = 0.0  # when the head of the queue started
+
+
+class Pool:
+    """``Pool(workers, options, limits).run(tasks)`` yields one :class:`Outcome` per task, as they finish."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        options: dict[str, Any] | None = None,
+        limits: Limits | None = None,
+        processor: str = DEFAULT_PROCESSOR,
+        *,
+        rows: bool = True,
+        with_text: bool = False,
+        html: bool = False,
+    ) -> None:
+        self.workers = workers or default_workers()
+        self.options = dict(options or {})
+        self.limits = limits or Limits()
+        self.processor = processor
+        self.rows = rows
+        self.with_text = with_text
+        self.html = html
+        self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._slots: list[_Slot] = []
+        self.crashes = 0
+        self.kills = 0
+
+    # -- workers ---------------------------------------------------------
+    def _spawn(self) -> _Slot:
+        parent, child = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(
+            target=_worker_main,
+            args=(child, self.options, self.limits, self.processor, self.rows, self.with_text, self.html),
+            daemon=True,
+            name="nq-extract-worker",
+        )
+        proc.start()
+        child.close()
+        return _Slot(proc=proc, conn=parent)
+
+    def _bury(self, slot: _Slot) -> None:
+        try:
+            if slot.proc.is_alive():
+                os.kill(slot.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, OSError):
+            pass
+        slot.proc.join(timeout=5)
+        slot.conn.close()
+
+    def close(self) -> None:
+        for slot in self._slots:
+            with contextlib.suppress(OSError, ValueError):
+                slot.conn.send(None)
+        deadline = time.monotonic() + 2
+        for slot in self._slots:
+            slot.proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            if slot.proc.is_alive():
+                self._bury(slot)
+            else:
+                slot.conn.close()
+        self._slots = []
+
+    # -- the loop ----------------------------------------------------------
+    def run(self, tasks: Iterable[Task], on_idle: Callable[[], None] | None = None) -> Iterator[Outcome]:
+        source = iter(tasks)
+        retry: deque[tuple[Task, int]] = deque()
+        exhausted = False
+        hard = hard_seconds(self.limits)
+        cap = self.limits.memory_mb * 1024 * 1024 if self.limits.memory_mb else 0
+        self._slots = [self._spawn() for _ in range(self.workers)]
+        try:
+            while True:
+                now = time.monotonic()
+                for slot in self._slots:
+                    while len(slot.queue) < PREFETCH:
+                        if retry:
+                            item = retry.popleft()
+                        elif not exhausted:
+                            nxt = next(source, None)
+                            if nxt is None:
+                                exhausted = True
+                                break
+                            item = (nxt, 1)
+                        else:
+                            break
+                        if not slot.queue:
+                            slot.since = now
+                        slot.queue.append(item)
+                        slot.conn.send(item[0])
+                if exhausted and not retry and not any(s.queue for s in self._slots):
+                    return
+                ready = set(wait([s.conn for s in self._slots] + [s.proc.sentinel for s in self._slots], timeout=0.1))
+                for i, slot in enumerate(self._slots):
+                    dead = False
+                    if slot.conn in ready:
+                        try:
+                            while slot.conn.poll():
+                                out = slot.conn.recv()
+                                task, attempt = slot.queue.popleft()
+                                out.attempts = attempt
+                                slot.since = time.monotonic()
+                                yield out
+                        except (EOFError, OSError):
+                            dead = True
+                    if dead or slot.proc.sentinel in ready or not slot.proc.is_alive():
+                        yield from self._replace(i, retry, reason=None)
+                        continue
+                    if slot.queue:
+                        age = time.monotonic() - slot.since
+                        if hard and age > hard:
+                            yield from self._replace(i, retry, reason="timeout")
+                        elif cap and rss_bytes(slot.proc.pid) > cap * 1.25:
+                            yield from self._replace(i, retry, reason="too_large")
+                if on_idle is not None:
+                    on_idle()
+        finally:
+            self.close()
+
+    def _replace(self, i: int, retry: deque[tuple[Task, int]], reason: str | None) -> Iterator[Outcome]:
+        """Kill (if needed) and replace worker ``i``; settle the document it held."""
+        slot = self._slots[i]
+        # results already in the pipe are still good
+        try:
+            while slot.queue and slot.conn.poll():
+                out = slot.conn.recv()
+                _, attempt = slot.queue.popleft()
+                out.attempts = attempt
+                yield out
+        except (EOFError, OSError):
+            pass
+        self._bury(slot)
+        if slot.queue:
+            (task, attempt), rest = slot.queue[0], list(slot.queue)[1:]
+            seconds = time.monotonic() - slot.since
+            if reason == "timeout":
+                self.kills += 1
+                yield failure_outcome(
+                    task, "timeout", f"killed after {seconds:.0f} s (per-document time limit)", seconds, attempt, self.rows
+                )
+            elif reason == "too_large":
+                self.kills += 1
+                mb = self.limits.memory_mb
+                yield failure_outcome(
+                    task, "too_large", f"worker killed above {mb} MB (per-document memory cap)", seconds, attempt, self.rows
+                )
+            else:
+                self.crashes += 1
+                code = slot.proc.exitcode
+                how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+                if attempt < 2:
+                    retry.appendleft((task, attempt + 1))
+                else:
+                    yield failure_outcome(
+                        task, "crashed", f"the worker process died twice on this document ({how})", seconds, attempt, self.rows
+                    )
+            retry.extend(rest)
+        self._slots[i] = self._spawn()

@@ -1,0 +1,145 @@
+"""The files of a batch output folder: results.jsonl and the Parquet/CSV tables.
+
+``results.jsonl`` is only ever appended to, in whole lines, and each append is
+followed by an fsync and then by the ledger transaction that counts it
+(:meth:`Ledger.record`). On opening, whatever lies past the committed size (a
+torn line, or lines of a run killed before its commit) is cut off, so those
+documents are done again and each appears exactly once. When documents are
+redone (new pipeline version), their old lines are dropped by a compaction
+that writes a new file and renames it over the old one, journaled in the
+ledger so that a crash at any point leaves one consistent file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from .ledger import Ledger, _q
+
+RESULTS = "results.jsonl"
+TABLES_DIR = "tables"
+HTML_DIR = "html"
+
+
+class ResultsFile:
+    def __init__(self, out: Path, ledger: Ledger, *, durable: bool = True) -> None:
+        self.path = Path(out) / RESULTS
+        self.ledger = ledger
+        self.durable = durable
+        self.seconds = 0.0
+        self._recover()
+        self._f = open(self.path, "ab")  # noqa: SIM115 - kept open for the run
+        self.size = self._f.seek(0, os.SEEK_END)
+
+    def _recover(self) -> None:
+        tmp = self.path.with_name(self.path.name + ".compact")
+        if self.ledger.meta("compact_pending") == "1":
+            if tmp.exists():
+                os.replace(tmp, self.path)
+            self.ledger.set_meta("compact_pending", 0)
+        elif tmp.exists():
+            tmp.unlink()
+        committed = self.ledger.committed_size
+        if not self.path.exists():
+            self.path.touch()
+        if self.path.stat().st_size != committed:
+            with open(self.path, "r+b") as f:
+                f.truncate(committed)
+
+    def reset(self) -> None:
+        self._f.truncate(0)
+        self._f.seek(0)
+        self.size = 0
+
+    def append(self, lines: list[str]) -> list[tuple[int, int]]:
+        """Write whole lines; returns (offset, length) of each. Synced before returning."""
+        t0 = time.perf_counter()
+        spans = []
+        chunks = []
+        offset = self.size
+        for line in lines:
+            data = (line.replace("\n", " ") + "\n").encode("utf-8")
+            spans.append((offset, len(data)))
+            offset += len(data)
+            chunks.append(data)
+        self._f.write(b"".join(chunks))
+        self._f.flush()
+        if self.durable:
+            os.fsync(self._f.fileno())
+        self.size = offset
+        self.seconds += time.perf_counter() - t0
+        return spans
+
+    def close(self) -> None:
+        self._f.close()
+
+    def compact(self) -> int:
+        """Drop lines no longer current; returns how many were dropped."""
+        live = self.ledger.live_lines()
+        self._f.flush()
+        total_lines = 0
+        with open(self.path, "rb") as f:
+            for _ in f:
+                total_lines += 1
+        dropped = total_lines - len(live)
+        if dropped <= 0:
+            self.ledger.set_meta("stale_lines", 0)
+            return 0
+        tmp = self.path.with_name(self.path.name + ".compact")
+        moves = []
+        pos = 0
+        with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+            for key, offset, length in live:
+                src.seek(offset)
+                dst.write(src.read(length))
+                moves.append((pos, length, key))
+                pos += length
+            dst.flush()
+            os.fsync(dst.fileno())
+        self._f.close()
+        self.ledger.move_lines(moves, pos)
+        os.replace(tmp, self.path)
+        self.ledger.set_meta("compact_pending", 0)
+        self._f = open(self.path, "ab")  # noqa: SIM115
+        self.size = pos
+        return dropped
+
+
+def export_tables(out: Path, ledger: Ledger, formats: tuple[str, ...] = ("parquet", "csv")) -> list[Path]:
+    """Every flat table of the ledger database as Parquet and CSV files in ``OUT/tables/``."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    folder = Path(out) / TABLES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    names = [*ledger.tables(), "ledger", "inputs"]
+    for name in names:
+        frame = pd.read_sql_query(f"SELECT * FROM {_q(name)}", ledger.db)
+        for col in frame.columns:  # SQLite is loosely typed: keep mixed columns as text
+            if frame[col].dtype == object and frame[col].map(type).nunique() > 2:
+                frame[col] = frame[col].map(lambda v: None if v is None else str(v))
+        try:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            table = pa.Table.from_pandas(frame.astype(object).where(frame.notna(), None).astype(str), preserve_index=False)
+        for fmt in formats:
+            target = folder / f"{name}.{fmt}"
+            tmp = folder / f".{name}.{fmt}.tmp"
+            if fmt == "parquet":
+                pq.write_table(table, tmp)
+            else:
+                pacsv.write_csv(table, tmp)
+            os.replace(tmp, target)
+            written.append(target)
+    return written
+
+
+def read_line(out: Path, offset: int, length: int) -> str:
+    with open(Path(out) / RESULTS, "rb") as f:
+        f.seek(offset)
+        return f.read(length).decode("utf-8")
