@@ -66,8 +66,13 @@ def _kind_heading_re() -> re.Pattern[str]:
 
 _KIND_HEADING: re.Pattern[str] | None = None
 _NUMBER = re.compile(r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})")
+# The header's "Tam Đường, ngày 15 tháng 01 năm 2024": the place is a run of capitalised
+# words (so an id such as "NĐ-CP, ngày ..." in the body is not a place); blanks
+# ("ngày   tháng 12 năm 2025") leave the day or month out.
+_UPPER_VI = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_PLACE_WORD = rf"[{_UPPER_VI}][\w’'.]{{0,20}}"
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠĐa-zà-ỹ][^\n,;:]{0,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2}|[ .…_]*)\s*tháng\s+(?P<m>\d{1,2}|[ .…_]*)\s*năm\s+(?P<y>\d{4})"
+    rf"(?<![\w\-/])(?P<place>(?:{_PLACE_WORD}[ \t]){{0,5}}{_PLACE_WORD})[ \t]*,[ \t]*ngày\s+(?P<d>\d{{1,2}}|[ .…_]*)\s*tháng\s+(?P<m>\d{{1,2}}|[ .…_]*)\s*năm\s+(?P<y>\d{{4}})"
 )
 _TITLE_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Ngày|Sáng|Chiều|Để|Trong|Qua|Nhằm|I\.|1\.|Phần)", re.I)
 _SECTION = re.compile(
