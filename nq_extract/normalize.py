@@ -32,6 +32,7 @@ _MARKUP = re.compile(
 )
 _LIST_START = re.compile(r"(?:[-+•–]\s|[a-zđ]\)|\d{1,2}[.)]\s|[IVXLC]{1,6}\.\s)")
 _TERMINAL = ".!?:…"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _ws_repl(m: re.Match[str]) -> str:
@@ -117,7 +118,7 @@ def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:
 
 def build(loaded: Loaded) -> Document:
     """Normalize a loaded source into a Document (pure: the input is not changed)."""
-    text = loaded.text
+    text = _SURROGATE.sub("\ufffd", loaded.text)  # same length: offsets stay; output stays valid UTF-8
     markdown = loaded.source.format in ("markdown", "text")
     if loaded.notes is None:
         notes, anchors, drops = fn.detect(text)

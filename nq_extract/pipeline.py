@@ -48,14 +48,15 @@ def analyse(doc: Document, **options: Any) -> Report:
     own_id = None
     if seg.number:
         own_id = canonical_id(doc.text[seg.number[0] : seg.number[1]])
-    source = doc.source
+    source = utf8_safe_source(doc.source)
     if not doc.text.strip() and source.status == "ok":
         source = source.model_copy(update={"status": "empty_text", "message": "no text found in the document"})
     report = Report(source=source, document=segment.header(doc, seg, own_id))
     report.footnotes = _footnotes(doc)
     ctx = Context(doc=doc, seg=seg, report=report, options=options)
     if doc.text.strip():
-        for name in options.get("stages") or STAGES:
+        stages = options.get("stages")
+        for name in STAGES if stages is None else stages:
             _stage(name)(ctx)
     report.text = doc.text
     return report
@@ -82,7 +83,22 @@ def from_loaded(loaded: Loaded, **options: Any) -> Report:
 def failed(source: Source, err: BaseException) -> Report:
     status = err.status if isinstance(err, NqError) else "error"
     message = err.message if isinstance(err, NqError) else f"internal error: {type(err).__name__}: {err}"
-    return Report(source=source.model_copy(update={"status": status, "message": message}))
+    return Report(source=utf8_safe_source(source.model_copy(update={"status": status, "message": message})))
+
+
+def utf8_safe_source(source: Source) -> Source:
+    """Paths from the file system may hold undecodable bytes (surrogates): show them as U+FFFD."""
+    fixes = {}
+    for key in ("path", "message"):
+        value = getattr(source, key)
+        if value and not value.isascii():
+            try:
+                clean = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            except UnicodeEncodeError:  # lone surrogates that are not escaped bytes
+                clean = value.encode("utf-8", "replace").decode("utf-8")
+            if clean != value:
+                fixes[key] = clean
+    return source.model_copy(update=fixes) if fixes else source
 
 
 def process_path(path: str | os.PathLike[str], **options: Any) -> Report:
