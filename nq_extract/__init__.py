@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 __all__ = [
+    "Corpus",
     "PIPELINE_VERSION",
     "SCHEMA_VERSION",
     "Report",
@@ -86,3 +87,12 @@ def spacy_pipeline(**options: Any) -> Any:
     from .spacy_pipeline import spacy_pipeline as _make
 
     return _make(**options)
+
+
+def __getattr__(name: str) -> Any:
+    """``nq_extract.Corpus`` (batch output as DataFrames), imported on first use."""
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'nq_extract' has no attribute {name!r}")
