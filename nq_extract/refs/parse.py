@@ -1,0 +1,340 @@
+"""Full citations: a symbol in either grammar, with what the text says around it.
+
+Party symbols are ``NUMBER-TYPE/ISSUER`` (``42-NQ/TW``), State symbols
+``NUMBER/[YEAR/]TYPE-ISSUER[-UNIT]`` (``126/2024/NĐ-CP``, ``2769/UBND-NCKSTTHC``).
+Each hit becomes a :class:`Cite` with its canonical id and the kind word,
+date, issuing body, title and pinpoint found next to it. Lists ("số 42, 43,
+44, 45-NQ/TW") and ranges ("từ ... 42-NQ/TW đến 45-NQ/TW") give one cite per
+document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import regexes as rx
+from .registry import Registry, registry
+
+BEFORE = 90  # characters looked at before a symbol
+AFTER = 420  # characters looked at after it
+
+
+@dataclass
+class Cite:
+    """One mention of one document."""
+
+    id: str
+    start: int
+    end: int
+    system: str  # "party", "state", "group", "short"
+    kind: str | None = None
+    kind_from_word: bool = False
+    number: str | None = None
+    symbol: str | None = None
+    year: int | None = None
+    issuer: str | None = None
+    date: str | None = None
+    body: str | None = None
+    title: str | None = None
+    term: str | None = None
+    pinpoint: str | None = None
+    members: list[str] | None = None
+    implied: bool = False  # a range's inner member, not written out
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _party_id(num: str, typ: str, iss: str) -> str:
+    return f"{_squash(num)}-{_squash(typ)}/{_squash(iss).replace('TƯ', 'TW')}"
+
+
+def _state_id(num: str, year: str | None, sym: str) -> str:
+    y = f"{year}/" if year else ""
+    return f"{_squash(num)}/{y}{_squash(sym)}"
+
+
+def _from_match(m: re.Match[str], reg: Registry) -> Cite | None:
+    """The cite of one symbol match, before looking at its context (None: not a symbol)."""
+    g = m.group
+    if g("pnum"):
+        typ, iss = _squash(g("ptype")), _squash(g("piss")).replace("TƯ", "TW")
+        if typ not in reg.party_types and iss not in reg.party_issuers:
+            return None
+        return Cite(
+            id=_party_id(g("pnum"), typ, iss),
+            start=m.start(),
+            end=m.end(),
+            system="party",
+            kind=reg.party_types.get(typ),
+            number=_squash(g("pnum")),
+            symbol=f"{typ}/{iss}",
+            issuer=reg.party_issuers.get(iss),
+        )
+    if g("vnum"):
+        typ, iss = g("vtype"), g("viss").replace("TƯ", "TW")
+        if iss in reg.party_issuers and typ in reg.party_types:
+            return Cite(
+                id=_party_id(g("vnum"), typ, iss),
+                start=m.start(),
+                end=m.end(),
+                system="party",
+                kind=reg.party_types[typ],
+                number=_squash(g("vnum")),
+                symbol=f"{typ}/{iss}",
+                issuer=reg.party_issuers[iss],
+            )
+        if typ in reg.state_types and reg.state_issuer(iss.split("-")[0]):
+            return Cite(
+                id=_state_id(g("vnum"), None, f"{typ}-{iss}"),
+                start=m.start(),
+                end=m.end(),
+                system="state",
+                kind=reg.state_types[typ],
+                number=_squash(g("vnum")),
+                symbol=f"{typ}-{iss}",
+                issuer=reg.state_issuer(iss.split("-")[0]),
+            )
+        return None
+    num, year, sym = g("snum"), g("syear"), _squash(g("ssym"))
+    codes = sym.split("-")
+    kind = reg.state_types.get(codes[0])
+    if kind is None and len(codes) > 1 and reg.state_issuer(codes[0]):
+        kind = "Công văn"  # NUMBER/ISSUER-UNIT: a letter without a kind abbreviation
+    issuer_code = codes[1] if kind and codes[0] in reg.state_types and len(codes) > 1 else codes[0]
+    if len(codes) == 1 and year and kind is None:
+        issuer_code = codes[0]
+    return Cite(
+        id=_state_id(num, year, sym),
+        start=m.start(),
+        end=m.end(),
+        system="state",
+        kind=kind,
+        number=_squash(num),
+        symbol=sym,
+        year=int(year) if year else None,
+        issuer=reg.state_issuer(issuer_code),
+        extra={"single_code": len(codes) == 1 and not year},
+    )
+
+
+def canonical_id(text: str) -> str | None:
+    """The canonical id of a symbol as written (``Số: 329 /BC-UBND`` -> ``329/BC-UBND``)."""
+    s = text.strip()
+    s = re.sub(r"^[Ss]ố\s*[:.]?\s*", "", s)
+    m = rx.symbol_full_re().fullmatch(s)
+    if not m:
+        return None
+    c = _from_match(m, registry())
+    return c.id if c else None
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    di, mi, yi = int(d), int(m), int(y)
+    if not (1 <= di <= 31 and 1 <= mi <= 12):
+        return None
+    return f"{yi:04d}-{mi:02d}-{di:02d}"
+
+
+def _flat(text: str, start: int, end: int) -> str:
+    """A window of the text with line breaks as spaces (same length, same offsets)."""
+    return text[max(0, start) : end].replace("\n", " ")
+
+
+def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> None:
+    """Fill the kind word, pinpoint, date, issuing body, term and title of a cite from the text around it."""
+    ws = max(0, c.start - BEFORE)
+    before = text[ws : c.start]
+    km = rx.kind_before_re().search(before)
+    if km:
+        c.kind = _kind_name(km.group("kind"), reg)
+        c.kind_from_word = True
+        c.extra["so"] = bool(km.group("so"))
+        kstart = ws + km.start()
+        pm = rx.pinpoint_before_re().search(text, max(0, kstart - 60), kstart)
+        if pm:
+            c.pinpoint = " ".join(pm.group("pin").split())
+    else:
+        c.extra["so"] = bool(rx.so_before_re().search(before))
+    pos = c.end if kind_end is None else kind_end
+    limit = min(len(text), pos + AFTER)
+    dm = rx.date_after_re().match(text, pos, limit)
+    if dm:
+        iso = _iso(dm.group("d") or dm.group("d2"), dm.group("m") or dm.group("m2"), dm.group("y") or dm.group("y2"))
+        if iso:
+            c.date = iso
+        pos = dm.end()
+        if text[pos : pos + 1] == ")":
+            pos += 1
+    bm = rx.body_after_re().match(text, pos, limit)
+    if bm:
+        body = bm.group("body")
+        stop = rx.BODY_STOP.search(" " + body + " ")
+        if stop:
+            body = body[: max(0, stop.start() - 0)]
+        body = " ".join(body.split())
+        if len(body) >= 2 and body[0].isupper():
+            c.body = body
+            pos = bm.start("body") + len(bm.group("body").split(" về ")[0]) if " về " in bm.group("body") else bm.start("body") + len(body)
+            tm = rx.TERM_RE.search(body)
+            if tm:
+                c.term = tm.group("term") or tm.group("term2")
+        after = text[bm.end() : bm.end() + 20]
+        tm2 = rx.TERM_RE.match(after.lstrip(" "))
+        if tm2 and c.term is None:
+            c.term = tm2.group("term") or tm2.group("term2")
+    # the title: "về ..." up to the end of the clause
+    ti = rx.title_after_re().match(text, _skip_body(text, pos, limit), limit)
+    if ti:
+        title = ti.group("title")
+        stop = rx.TITLE_STOP.search(title)
+        if stop:
+            title = title[: stop.start()]
+        title = " ".join(title.split()).rstrip(" ,")
+        if len(title) >= 3:
+            c.title = title[:1].upper() + title[1:]
+
+
+def _skip_body(text: str, pos: int, limit: int) -> int:
+    """Past an issuing body phrase ("của Ban Thường vụ Tỉnh ủy (Khóa XIV)") to where a title may start."""
+    bm = rx.body_after_re().match(text, pos, limit)
+    if not bm:
+        return pos
+    body = bm.group("body")
+    i = body.find(" về ")
+    j = body.find("\nvề ")
+    cut = min(x for x in (i, j, len(body)) if x >= 0)
+    end = bm.start("body") + cut
+    while end < limit and text[end] in " )(":
+        end += 1
+        if text[end - 1] == "(":
+            close = text.find(")", end, min(limit, end + 30))
+            end = close + 1 if close >= 0 else end
+    return end
+
+
+def _kind_name(written: str, reg: Registry) -> str:
+    w = " ".join(written.split()).lower()
+    for n in reg.kind_names:
+        if n.lower() == w:
+            return n
+    return " ".join(written.split())
+
+
+def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:
+    """Every full citation in ``text`` (lists and ranges expanded), in text order."""
+    reg = registry()
+    out: list[Cite] = []
+    for m in rx.symbol_re().finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        c = _from_match(m, reg)
+        if c is None:
+            continue
+        context(text, c, reg)
+        if c.extra.get("single_code") and not (c.kind_from_word or c.extra.get("so")):
+            continue  # "16/CGC.BT" only counts after "Văn bản số"
+        out.append(c)
+        out.extend(_listed(text, c))
+        out.extend(_ranged(text, c, out))
+    for m in rx.dangling_re().finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        c = _dangling(text, m, reg)
+        if c is not None:
+            context(text, c, reg, kind_end=c.extra.get("tail_end"))  # type: ignore[arg-type]
+            if c.kind_from_word:
+                out.append(c)
+    out.sort(key=lambda c: (c.start, c.implied))
+    return out
+
+
+def _listed(text: str, c: Cite) -> list[Cite]:
+    """ "Nghị quyết số 42, 43, 44, 45-NQ/TW": a cite for each listed number, same symbol."""
+    ws = max(0, c.start - BEFORE)
+    lm = rx.list_before_re().search(text, ws, c.start)
+    if not lm:
+        return []
+    out = []
+    base = lm.start("items")
+    for nm in re.finditer(r"\d{1,5}", lm.group("items")):
+        s, e = base + nm.start(), base + nm.end()
+        cid = f"{nm.group()}-{c.symbol}" if c.system == "party" else f"{nm.group()}/{c.symbol}"
+        if c.system == "state" and c.year:
+            cid = f"{nm.group()}/{c.year}/{c.symbol}"
+        out.append(_copy(c, cid, s, e, nm.group()))
+    # the kind word sits before the list, not before the last number
+    km = rx.kind_before_re().search(text, max(0, lm.start() - BEFORE), lm.start() + 3)
+    if km:
+        kind = _kind_name(km.group("kind"), registry())
+        for x in [c, *out]:
+            x.kind, x.kind_from_word = kind, True
+    return out
+
+
+def _ranged(text: str, c: Cite, sofar: list[Cite]) -> list[Cite]:
+    """ "từ Nghị quyết số 42-NQ/TW đến 45-NQ/TW": the documents in between, same symbol."""
+    if c.system != "party" or not c.number or not c.number.isdigit():
+        return []
+    before = text[max(0, c.start - 12) : c.start]
+    if not re.search(r"(?:^|\s)(?:đến|tới)\s*(?:số\s*)?$", before):
+        return []
+    prev = next((p for p in reversed(sofar[:-1]) if p.system == "party" and p.symbol == c.symbol and not p.implied), None)
+    if prev is None or not prev.number or not prev.number.isdigit() or c.start - prev.end > 40:
+        return []
+    if not re.search(r"(?:^|\W)[Tt]ừ\W", text[max(0, prev.start - BEFORE) : prev.start]):
+        return []
+    lo, hi = int(prev.number), int(c.number)
+    if not 0 < hi - lo <= 20:
+        return []
+    return [_copy(c, f"{n}-{c.symbol}", prev.start, c.end, str(n), implied=True) for n in range(lo + 1, hi)]
+
+
+def _copy(c: Cite, cid: str, s: int, e: int, number: str, implied: bool = False) -> Cite:
+    return Cite(
+        id=cid,
+        start=s,
+        end=e,
+        system=c.system,
+        kind=c.kind,
+        kind_from_word=c.kind_from_word,
+        number=number,
+        symbol=c.symbol,
+        year=c.year,
+        issuer=c.issuer,
+        date=None,
+        body=c.body,
+        term=c.term,
+        implied=implied,
+    )
+
+
+def _dangling(text: str, m: re.Match[str], reg: Registry) -> Cite | None:
+    """A symbol cut at a line end in a table cell: its issuer is the first known code on the next line."""
+    nl = text.find("\n", m.end())
+    if nl < 0:
+        return None
+    line_end = text.find("\n", nl + 1)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[nl + 1 : line_end]
+    for tm in re.finditer(rf"(?<!\S)({rx.CODE})(?=\s+ngày|\s*$)", line):
+        code = tm.group(1)
+        if reg.state_issuer(code) or code in reg.party_issuers:
+            sym = f"{m.group('dsym')}-{code}"
+            c = Cite(
+                id=_state_id(m.group("dnum"), m.group("dyear"), sym),
+                start=m.start(),
+                end=m.end(),
+                system="state",
+                kind=reg.state_types.get(m.group("dsym").split("-")[0]),
+                number=m.group("dnum"),
+                symbol=sym,
+                year=int(m.group("dyear")) if m.group("dyear") else None,
+                issuer=reg.state_issuer(code),
+            )
+            c.extra["tail_end"] = nl + 1 + tm.end()
+            return c
+    return None

@@ -1,0 +1,184 @@
+"""Patterns for citations, assembled from named fragments and the registry.
+
+Every quantifier is bounded or applies to a single character class, and no
+group with a quantifier sits inside another unbounded one, so each pattern runs
+in time linear in the text (Python's engine backtracks; these never explode).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .registry import registry
+
+# --- fragments -------------------------------------------------------------
+SP = r"[ \t\u00a0]"
+NL = rf"(?:{SP}{{0,3}}\n{SP}{{0,40}})"  # one line break with its indentation
+WS = rf"(?:{SP}{{1,3}}|{NL})"  # a word gap that may be a line end
+NUM = r"\d{1,5}(?:\.\d{1,4})?"  # as written: leading zeros and a dot kept
+YEAR = r"\d{4,5}"  # five digits so that typos ("25010") are caught and checked
+UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+LETTER = rf"[{UP}a-zđà-ỹ]"
+# A code of a State symbol: its second character is a capital or a digit (TTr, QH15, C04),
+# so a word after a dash ("- Ban", "- Tiếp") is never taken for a code.
+CODE = rf"[{UP}][{UP}0-9&][{UP}a-zđ0-9&]{{0,14}}(?:\.[{UP}a-zđ0-9&]{{1,15}}){{0,2}}"
+P_TYPE = rf"[{UP}][{UP}a-zđ]{{0,5}}"  # Party kind abbreviation: NQ, QĐi, CTr
+P_ISS = rf"[{UP}][{UP}a-zđ]{{0,11}}"  # Party issuer: TW, TƯ, HU, BTCTW
+DASH = "[-–]"
+SLASH_GAP_BEFORE = rf"(?:{SP}{{0,8}}|{NL})"
+SLASH_GAP_AFTER = rf"(?:{SP}?|{NL})"
+DASH_GAP = rf"(?:{SP}{{0,2}}|{NL})"
+LEFT = r"(?<![\w/.,&-])"
+
+PARTY = (
+    rf"(?P<pnum>{NUM}){DASH_GAP}{DASH}{DASH_GAP}(?P<ptype>{P_TYPE}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?P<piss>{P_ISS})"
+    r"(?![\w&]|-\w|/\w)"
+)
+# "57/NQ/TW", "180/KH/UBND": a slash where the grammar wants a dash
+VARIANT = rf"(?P<vnum>{NUM}){SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
+STATE = (
+    rf"(?P<snum>{NUM}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?:(?P<syear>{YEAR}){SP}{{0,2}}/{SLASH_GAP_AFTER})?"
+    rf"(?P<ssym>{CODE}(?:-{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|-)"
+)
+# a symbol cut by a table cell: "Nghị quyết 19/NQ-" at a line end, the issuer on a later line
+DANGLING = rf"(?P<dnum>{NUM})/(?:(?P<dyear>{YEAR})/)?(?P<dsym>{CODE}(?:-{CODE}){{0,3}})-{SP}{{0,3}}(?=\n)"
+
+
+def _kind_alt() -> str:
+    names = registry().kind_names
+    return "|".join(_words(n) for n in names)
+
+
+def _words(phrase: str) -> str:
+    """A phrase whose words may be split by a line end, first letter in either case."""
+    parts = [re.escape(w) for w in phrase.split()]
+    first = parts[0]
+    head = f"[{first[0].upper()}{first[0].lower()}]{first[1:]}"
+    return WS.join([head, *parts[1:]])
+
+
+KIND_TAIL = rf"(?:{WS}(?:hành{WS}động|liên{WS}tịch|liên{WS}ngành))?"
+SO = rf"(?:{WS}[Ss]ố(?:{SP}{{0,2}}[:.])?)"
+
+
+@cache
+def symbol_re() -> re.Pattern[str]:
+    return re.compile(rf"{LEFT}(?:{PARTY}|{VARIANT}|{STATE})")
+
+
+@cache
+def dangling_re() -> re.Pattern[str]:
+    return re.compile(rf"{LEFT}{DANGLING}")
+
+
+@cache
+def symbol_full_re() -> re.Pattern[str]:
+    """A whole string that is one symbol (for the report's own number)."""
+    return re.compile(rf"(?:{PARTY}|{VARIANT}|{STATE})")
+
+
+@cache
+def kind_before_re() -> re.Pattern[str]:
+    """The kind word (and "số") right before a number: matched against a short window."""
+    return re.compile(rf"(?P<kind>{_kind_alt()}){KIND_TAIL}(?P<so>{SO})?{WS}?$")
+
+
+@cache
+def so_before_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\W)[Ss]ố(?:{SP}{{0,2}}[:.])?{WS}?$")
+
+
+@cache
+def list_before_re() -> re.Pattern[str]:
+    """Numbers listed before the last one: "số 42, 43, 44, " or "số 42 và "."""
+    item = rf"\d{{1,5}}{SP}{{0,2}}(?:,|;|và|&){SP}{{0,3}}"
+    return re.compile(rf"[Ss]ố{SP}{{1,2}}(?P<items>(?:{item}){{1,15}})$")
+
+
+@cache
+def range_before_re() -> re.Pattern[str]:
+    """ "từ Nghị quyết số 42-NQ/TW đến " before a symbol: the start of a range."""
+    return re.compile(rf"(?:^|\W)(?:từ|Từ){WS}(?:{_kind_alt()})?{KIND_TAIL}{SO}?{WS}?(?P<first>{NUM}){DASH_GAP}{DASH}")
+
+
+@cache
+def date_after_re() -> re.Pattern[str]:
+    d = rf"(?P<d>\d{{1,2}}){SP}{{0,2}}[/.-]{SP}{{0,2}}(?P<m>\d{{1,2}}){SP}{{0,2}}[/.-]{SP}{{0,2}}(?P<y>\d{{4}})"
+    words = rf"(?P<d2>\d{{1,2}}){WS}tháng{WS}(?P<m2>\d{{1,2}}){WS}năm{WS}(?P<y2>\d{{4}})"
+    return re.compile(rf"{SP}{{0,3}},?{WS}?(?:\({SP}?)?(?:được{WS})?(?:ban{WS}hành{WS})?(?:ngày|Ngày){WS}(?:{d}|{words})")
+
+
+@cache
+def body_after_re() -> re.Pattern[str]:
+    return re.compile(rf"{SP}{{0,3}},?{WS}?của{WS}(?P<body>[^\n;,.()“”\"]{{2,120}})")
+
+
+BODY_STOP = re.compile(
+    r"\s(?:về|v/v|V/v|ban hành|quy định|phê duyệt|sửa đổi|thực hiện|tổ chức|triển khai|hướng dẫn|đã|đề xuất|báo cáo|trả lời|"
+    r"thông báo|đề nghị|giao|tại|là|và|cho phép|chỉ đạo|có|theo|kèm|gồm|trong|đối với|xây dựng|với|nhằm|để)\s"
+)
+
+
+@cache
+def title_after_re() -> re.Pattern[str]:
+    return re.compile(rf"{SP}{{0,3}},?{WS}?(?:về{WS}việc|[Vv]ề|[Vv]/[Vv]){WS}(?P<title>[^;]{{3,400}})")
+
+
+TITLE_STOP = re.compile(r"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:")
+TERM_RE = re.compile(rf"[Kk]h[oó]a{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\b|\([Kk]h[oó]a{SP}{{1,2}}(?P<term2>[IVXL]{{1,6}})\)")
+ALIAS_RE = re.compile(rf"\((?:sau{SP}đây{SP})?(?:gọi{SP}tắt|viết{SP}tắt){SP}là{WS}(?P<alias>[^()\n]{{2,100}})\)")
+
+
+@cache
+def pinpoint_before_re() -> re.Pattern[str]:
+    diem = rf"(?:[Đđ]iểm{SP}[a-zđ](?:{SP}?,{SP}?[a-zđ]){{0,5}}{WS})?"
+    khoan = rf"(?:[Kk]hoản{SP}\d{{1,3}}(?:{SP}(?:và|,){SP}\d{{1,3}}){{0,3}}{WS})?"
+    return re.compile(rf"(?P<pin>{diem}{khoan}(?:[Đđ]iều{SP}\d{{1,3}}{WS}|{khoan}))(?:của{WS})?$")
+
+
+@cache
+def group_re() -> re.Pattern[str]:
+    """A named group: "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII",
+    "Nghị quyết Trung ương 8", "các nghị quyết Hội nghị Trung ương 4 (khóa XII)"."""
+    from .registry import data
+
+    ords = sorted(data.load("catalogue.json")["ordinals"], key=len, reverse=True)
+    ordinal = "|".join(_words(o) if " " in o else re.escape(o) for o in ords)
+    nq = rf"[Nn]ghị{WS}quyết"
+    term = rf"(?:{WS}?\(?{SP}?[Kk]h[oó]a{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\)?)?"
+    long_form = (
+        rf"{nq}{WS}(?:các{WS})?[Hh]ội{WS}nghị{WS}lần{WS}thứ{WS}(?P<ord>{ordinal}|\d{{1,2}})"
+        rf"{WS}Ban{WS}[Cc]hấp{WS}hành{WS}Trung{WS}ương(?:{WS}Đảng)?"
+    )
+    short_form = rf"{nq}{WS}(?:[Hh]ội{WS}nghị{WS})?Trung{WS}ương{WS}(?:lần{WS}thứ{WS})?(?P<num>\d{{1,2}})(?!\d|/|-\w)"
+    return re.compile(rf"(?:{long_form}|{short_form}){term}")
+
+
+@cache
+def short_re() -> re.Pattern[str]:
+    """A kind word and a number with no symbol: "Hướng dẫn 35", "Chỉ thị số 05", "Kế hoạch số 19"."""
+    return re.compile(
+        rf"(?<!\w)(?P<kind>{_kind_alt()}){KIND_TAIL}(?P<so>{SO})?{WS}(?P<num>\d{{1,5}})"
+        rf"(?![\d\w]|[.,]\d|{SP}{{0,8}}[-–/]{SP}{{0,8}}\n?{SP}{{0,8}}[{UP}\d])"
+    )
+
+
+@cache
+def anaphor_re() -> re.Pattern[str]:
+    """ "Kế hoạch trên", "Công văn nêu trên": the last document of that kind."""
+    return re.compile(rf"(?<!\w)(?P<kind>{_kind_alt()}){WS}(?:nêu{WS}|đã{WS}nêu{WS})?trên(?!\w)")
+
+
+@cache
+def issuer_after_re() -> re.Pattern[str]:
+    names = [n for n, _ in registry().party_names]
+    alt = "|".join(_words(n) for n in names)
+    return re.compile(rf"{SP}{{0,3}}[-–,]?{WS}?(?:của{WS})(?P<name>{alt})(?!\w)", re.I)
+
+
+@cache
+def issuer_before_re() -> re.Pattern[str]:
+    names = [n for n, _ in registry().party_names]
+    alt = "|".join(_words(n) for n in names)
+    return re.compile(rf"(?P<name>{alt}){WS}(?:\([^()\n]{{1,30}}\){WS})?(?:đã{WS})?(?:ban{WS}hành|có){WS}$", re.I)

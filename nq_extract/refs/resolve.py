@@ -1,0 +1,215 @@
+"""Groups, aliases and short forms, resolved against the full citations.
+
+Like eyecite's ``resolve``: a short form ("Hướng dẫn 35", "Kế hoạch trên", an
+alias defined by "gọi tắt là") joins the full citation it points to when exactly
+one earlier entry fits; otherwise it is left out and a warning says why. A short
+form naming a Party body ("Chỉ thị 05 của Bộ Chính trị") gets the symbol that
+body always uses (``05-CT/TW``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import data
+from . import regexes as rx
+from .parse import Cite, context
+from .registry import fold_name, registry
+
+GROUP_KIND = "Nghị quyết"
+GROUP_ISSUER = "Ban Chấp hành Trung ương Đảng"
+
+
+def group_id(number: int, term: str) -> str:
+    """The id of a conference's resolutions: ``NQ-HNTW8/XIII`` (no document carries such a symbol)."""
+    return f"NQ-HNTW{number}/{term}"
+
+
+@dataclass
+class Resolved:
+    cites: list[Cite]
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # id -> aliases
+    warnings: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _ordinal(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    ords = data.load("catalogue.json")["ordinals"]
+    return ords.get(" ".join(word.split()).lower())
+
+
+def _groups(text: str, skip: tuple[int, int] | None) -> list[Cite]:
+    out = []
+    for m in rx.group_re().finditer(text):
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        n = _ordinal(m.group("ord") or m.group("num") or "")
+        if n is None:
+            continue
+        term = m.group("term")
+        c = Cite(
+            id=group_id(n, term) if term else "", start=m.start(), end=m.end(), system="group", kind=GROUP_KIND, number=str(n), term=term
+        )
+        c.issuer = GROUP_ISSUER
+        out.append(c)
+    return out
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) -> Resolved:
+    reg = registry()
+    groups = _groups(text, skip)
+    res = Resolved(cites=list(full))
+    # aliases: "(gọi tắt là X)" names the citation that ends right before it
+    alias_target: dict[str, Cite] = {}
+    anchors = sorted([c for c in full if not c.implied] + groups, key=lambda c: c.end)
+    for am in rx.ALIAS_RE.finditer(text):
+        prev = [c for c in anchors if c.end <= am.start() and am.start() - c.end <= 300]
+        if not prev:
+            continue
+        target = max(prev, key=lambda c: c.end)
+        alias = " ".join(am.group("alias").split())
+        alias_target[_fold(alias)] = target
+        target.extra.setdefault("aliases", []).append(alias)  # type: ignore[union-attr]
+    # groups without a term: through an alias, or the same conference named with its term
+    for g in groups:
+        if g.id:
+            continue
+        phrase = _fold(text[g.start : g.end])
+        t = alias_target.get(phrase)
+        if t is not None and t.system == "group" and t.id:
+            g.id, g.term = t.id, t.term
+            continue
+        terms = {x.term for x in groups if x.term and x.number == g.number}
+        if len(terms) == 1:
+            g.term = terms.pop()
+            g.id = group_id(int(g.number or 0), g.term)
+        else:
+            res.warnings.append(("reference.unresolved", f"group '{text[g.start : g.end]}' names no term (khóa)", g.start, g.end))
+    res.cites.extend(g for g in groups if g.id)
+    for c in res.cites:
+        for a in c.extra.get("aliases", []):  # type: ignore[union-attr]
+            res.aliases.setdefault(c.id, [])
+            if a not in res.aliases[c.id]:
+                res.aliases[c.id].append(a)
+    taken = [(c.start, c.end) for c in res.cites]
+    # later uses of a non-group alias
+    for alias, target in alias_target.items():
+        if target.system == "group" or not target.id:
+            continue
+        for m in re.finditer(re.escape(alias).replace(r"\ ", r"\s+"), text, re.I):
+            if m.start() > target.end and not _overlaps(taken, m.start(), m.end()):
+                res.cites.append(_short(target, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    _short_forms(text, res, taken, skip, reg)
+    res.cites.sort(key=lambda c: (c.start, c.implied))
+    return res
+
+
+def _short(target: Cite, s: int, e: int, pinpoint: str | None = None) -> Cite:
+    c = Cite(id=target.id, start=s, end=e, system="short", kind=target.kind, number=target.number)
+    c.pinpoint = pinpoint
+    return c
+
+
+def _num_key(n: str | None) -> int | None:
+    if not n:
+        return None
+    head = n.split(".")[0]
+    return int(head) if head.isdigit() else None
+
+
+def _short_forms(text: str, res: Resolved, taken: list[tuple[int, int]], skip: tuple[int, int] | None, reg) -> None:  # noqa: ANN001
+    events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "short", m) for m in rx.short_re().finditer(text)]
+    events += [(m.start(), "anaphor", m) for m in rx.anaphor_re().finditer(text)]
+    events.sort(key=lambda e: e[0])
+    for _, what, m in events:
+        if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        kind = " ".join(m.group("kind").split())
+        kind = next((n for n in reg.kind_names if n.lower() == kind.lower()), kind)
+        earlier = [c for c in res.cites if c.start < m.start() and c.id and not c.implied]
+        if what == "anaphor":
+            same = [c for c in earlier if c.kind == kind]
+            if same and not _overlaps(taken, m.start(), m.end()):
+                res.cites.append(_short(max(same, key=lambda c: c.start), m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+            continue
+        ns, ne = m.start("num"), m.end("num")
+        if _overlaps(taken, ns, ne):
+            continue
+        num = m.group("num")
+        if len(num) == 4 and num[:2] in ("19", "20"):
+            continue  # a year ("Chương trình 2030")
+        key = int(num)
+        ids = {c.id for c in earlier if c.kind == kind and _num_key(c.number) == key and c.system != "group"}
+        if len(ids) == 1:
+            target = next(c for c in earlier if c.id in ids)
+            res.cites.append(_short(target, m.start(), ne))
+            taken.append((m.start(), ne))
+            continue
+        if len(ids) > 1:
+            res.warnings.append(("reference.ambiguous", f"'{text[m.start() : ne]}' may be {', '.join(sorted(ids))}", m.start(), ne))
+            continue
+        built = _with_issuer(text, m, kind, num, reg)
+        if built is not None:
+            res.cites.append(built)
+            taken.append((built.start, built.end))
+            continue
+        if m.group("so") or num.startswith("0"):
+            res.warnings.append(
+                (
+                    "reference.unresolved",
+                    f"'{' '.join(text[m.start() : ne].split())}' has no symbol and matches no full citation",
+                    m.start(),
+                    ne,
+                )
+            )
+
+
+def _with_issuer(text: str, m: re.Match[str], kind: str, num: str, reg) -> Cite | None:  # noqa: ANN001
+    """ "Chỉ thị 05 của Bộ Chính trị", "Tỉnh ủy ban hành Kế hoạch số 19": the Party symbol of that body."""
+    abbr = reg.party_kind_abbr.get(kind)
+    if abbr is None:
+        return None
+    ne = m.end("num")
+    code = None
+    am = rx.issuer_after_re().match(text, ne, min(len(text), ne + 80))
+    if am:
+        code = reg.party_code_for(am.group("name"))
+    if code is None:
+        bm = rx.issuer_before_re().search(text, max(0, m.start() - 80), m.start())
+        if bm:
+            code = reg.party_code_for(bm.group("name"))
+    if code is None:
+        return None
+    c = Cite(
+        id=f"{num}-{abbr}/{code}",
+        start=m.start(),
+        end=ne,
+        system="party",
+        kind=kind,
+        kind_from_word=True,
+        number=num,
+        symbol=f"{abbr}/{code}",
+    )
+    c.issuer = reg.party_issuers.get(code)
+    context(text, c, reg)
+    c.kind, c.kind_from_word = kind, True
+    if am:
+        c.body = " ".join(am.group("name").split())
+    c.extra["constructed"] = True
+    return c
+
+
+def fold_alias(s: str) -> str:
+    return fold_name(s)
