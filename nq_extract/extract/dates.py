@@ -44,7 +44,7 @@ _PATTERN = re.compile(
 
 _ISSUED_BEFORE = re.compile(r"(?:\d[\w/\-.]*[A-ZĐ][\w\-]*|ban hành|ký)[ \t]*,?[ \t]*(?:ngày[ \t]*)?$")
 _DEADLINE_BEFORE = re.compile(r"(?:trước|chậm nhất|hạn chót|hạn cuối|thời hạn|đến hết|hoàn thành)[ \t]+(?:ngày[ \t]*)?$", re.I)
-_HELD_AFTER = re.compile(r"^[^.;\n]{0,120}?\b(?:tổ chức|diễn ra|khai mạc|họp|tiến hành|tổng kết)\b", re.I)
+_HELD_AFTER = re.compile(r"[^.;\n]{0,120}?\b(?:tổ chức|diễn ra|khai mạc|họp|tiến hành|tổng kết)\b", re.I)
 _HELD_BEFORE = re.compile(r"(?:tổ chức|diễn ra|khai mạc|họp|tiến hành)[ \t]+(?:vào[ \t]+)?(?:ngày[ \t]*)?$", re.I)
 
 
