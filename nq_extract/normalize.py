@@ -29,6 +29,8 @@ _NEWLINES = re.compile(_NL)
 _MARKUP = re.compile(
     r"\*\*|__(?=\S)|(?<=\S)__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?m:^#{1,6}[ \t]+)"
     r"|\]\([^)\s]{1,500}\)|(?<![\w\]])\[(?=[^\]\n^]{1,200}\]\()"
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'\n])"
+    r"|\\(?=[ \t]*\n|[ \t]{2,})"  # Markdown backslash escapes and hard breaks
 )
 _LIST_START = re.compile(r"(?:[-+•–]\s|[a-zđ]\)|\d{1,2}[.)]\s|[IVXLC]{1,6}\.\s)")
 _TERMINAL = ".!?:…"

@@ -71,6 +71,7 @@ _NUMBER = re.compile(r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐ
 # ("ngày   tháng 12 năm 2025") leave the day or month out.
 _UPPER_VI = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _PLACE_WORD = rf"[{_UPPER_VI}][\w’'.]{{0,20}}"
+_SO = re.compile(r"(?:^|(?<=\s))Số\b")
 _PLACE_DATE = re.compile(
     rf"(?<![\w\-/])(?P<place>(?:{_PLACE_WORD}[ \t]){{0,5}}{_PLACE_WORD})[ \t]*,[ \t]*ngày\s+(?P<d>\d{{1,2}}|[ .…_]*)\s*tháng\s+(?P<m>\d{{1,2}}|[ .…_]*)\s*năm\s+(?P<y>\d{{4}})"
 )
@@ -174,10 +175,11 @@ def segment(doc: Document) -> Segments:
 
     issuer = None
     if header_end:
-        stop = nm.start() if nm else header_end
+        sm = None if nm else _SO.search(text, 0, header_end)
+        stop = nm.start() if nm else (sm.start() if sm else header_end)
         raw = _MOTTO_RE.sub(" ", text[0:stop])
         raw = _RULE_RE.sub(" ", raw)
-        issuer = " ".join(raw.split()) or None
+        issuer = " ".join(w for w in raw.split() if any(c.isalnum() for c in w)) or None
         if issuer and len(issuer) > 160:
             issuer = None
 

@@ -52,3 +52,24 @@ def test_markdown_footnotes():
 def test_empty_text_is_a_status():
     report = nq_extract.parse_text("   \n\n ")
     assert report.source.status == "empty_text"
+
+
+def test_markdown_escapes_and_two_column_header():
+    md = (
+        "  ----------- -----------\n"
+        "    **BAN CHẤP HÀNH TRUNG ƯƠNG\\          **ĐẢNG CỘNG SẢN VIỆT NAM\\\n"
+        "          \\***           \\-\\-\\-\\-\\-\\-**\n\n"
+        "      Số 60-NQ/TW          *Hà Nội, ngày 12 tháng 4 năm 2025*\n\n"
+        "**NGHỊ QUYẾT**\n\nHỘI NGHỊ LẦN THỨ 11\n\nNội dung.\n"
+    )
+    r = nq_extract.parse_text(md)
+    assert "\\" not in r.text
+    assert r.document.issuer == "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    assert (r.document.kind, r.document.id, r.document.place, r.document.date) == ("Nghị quyết", "60-NQ/TW", "Hà Nội", "2025-04-12")
+
+
+def test_blank_number_is_no_id_and_not_issuer():
+    r = nq_extract.parse_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:      /BC-UBND\nLâm Đồng, ngày    tháng 01 năm 2026\n\nBÁO CÁO\nTổng hợp\n\nNội dung.")
+    assert r.document.id is None
+    assert r.document.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+    assert r.document.date == "2026-01"
