@@ -1,0 +1,125 @@
+"""Pure decision functions: stated figures in, a verdict out.
+
+Each function takes the stated figures (as :class:`Fig`: the parsed number,
+whether it is an exact count, whether it was marked approximate) and returns a
+:class:`Decision`. A relation is ``inconsistent`` only when no values inside
+the operands' rounding intervals give the stated result (interval arithmetic,
+as scrutiny and the GRIM test do).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..numbers import Number
+from .rounding import Interval, ratio_percent, stated_interval, sum_interval, truncation_interval
+
+CONSISTENT = "consistent"
+INCONSISTENT = "inconsistent"
+UNVERIFIABLE = "unverifiable"
+
+TRUNCATION = "truncation"
+REVERSED = "reversed"  # the ratio agrees only when read the other way round
+APPROXIMATE = "approximate"
+
+
+@dataclass(frozen=True)
+class Fig:
+    """A stated figure: its number as written, and how to read its rounding."""
+
+    number: Number
+    exact: bool = True
+    approx: bool = False
+
+    @property
+    def interval(self) -> Interval:
+        return stated_interval(self.number, exact=self.exact, approx=self.approx)
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    computed: Interval | None
+    tolerance: Decimal | None
+    finding: str | None = None
+
+
+def _finding(figs: list[Fig]) -> str | None:
+    return APPROXIMATE if any(f.approx for f in figs) else None
+
+
+def _tolerance(*intervals: Interval) -> Decimal:
+    return sum((i.width / 2 for i in intervals), Decimal(0))
+
+
+def percentage(num: Fig, den: Fig, pct: Fig) -> Decision:
+    """``num / den`` stated as ``pct`` percent."""
+    computed = ratio_percent(num.interval, den.interval)
+    if computed is None:
+        return Decision(UNVERIFIABLE, None, None)
+    stated = pct.interval
+    tol = _tolerance(stated)
+    if computed.meets(stated):
+        return Decision(CONSISTENT, computed, tol, _finding([num, den, pct]))
+    if not pct.approx and computed.meets(truncation_interval(pct.number)):
+        return Decision(CONSISTENT, computed, tol, TRUNCATION)
+    flipped = ratio_percent(den.interval, num.interval)
+    if flipped is not None and flipped.meets(stated):
+        return Decision(INCONSISTENT, computed, tol, REVERSED)
+    return Decision(INCONSISTENT, computed, tol, _finding([num, den, pct]))
+
+
+def total(total_fig: Fig, parts: list[Fig]) -> Decision:
+    """``total`` stated as the sum of ``parts``."""
+    if not parts:
+        return Decision(UNVERIFIABLE, None, None)
+    computed = sum_interval([p.interval for p in parts])
+    stated = total_fig.interval
+    tol = _tolerance(stated, computed)
+    status = CONSISTENT if computed.meets(stated) else INCONSISTENT
+    return Decision(status, computed, tol, _finding([total_fig, *parts]))
+
+
+def difference(after: Fig, before: Fig, diff: Fig) -> Decision:
+    """``diff`` stated as the change from ``before`` to ``after`` (its absolute value)."""
+    d = after.interval - before.interval
+    computed = Interval(min(abs(d.lo), abs(d.hi)), max(abs(d.lo), abs(d.hi)))
+    if d.lo <= 0 <= d.hi:
+        computed = Interval(Decimal(0), computed.hi)
+    stated = diff.interval
+    tol = _tolerance(stated, computed)
+    status = CONSISTENT if computed.meets(stated) else INCONSISTENT
+    return Decision(status, computed, tol, _finding([after, before, diff]))
+
+
+def count(stated: Fig, items: int) -> Decision:
+    """A stated count against the number of items the text names."""
+    computed = Interval(Decimal(items), Decimal(items))
+    status = CONSISTENT if computed.meets(stated.interval) else INCONSISTENT
+    return Decision(status, computed, Decimal(0), _finding([stated]))
+
+
+def same(first: Fig, second: Fig) -> Decision:
+    """The same figure stated twice."""
+    a, b = first.interval, second.interval
+    status = CONSISTENT if a.meets(b) else INCONSISTENT
+    return Decision(status, a, _tolerance(a, b), _finding([first, second]))
+
+
+def growth(after: Fig, diff: Fig, pct: Fig, sign: int) -> Decision:
+    """An increase (``sign`` 1) or decrease (-1) of ``diff`` reaching ``after``, stated as ``pct`` percent.
+
+    The earlier figure is ``after - diff`` for an increase, ``after + diff`` for a decrease.
+    """
+    base = after.interval - diff.interval if sign > 0 else after.interval + diff.interval
+    computed = ratio_percent(diff.interval, base)
+    if computed is None:
+        return Decision(UNVERIFIABLE, None, None)
+    stated = pct.interval
+    tol = _tolerance(stated)
+    if computed.meets(stated):
+        return Decision(CONSISTENT, computed, tol, _finding([after, diff, pct]))
+    if not pct.approx and computed.meets(truncation_interval(pct.number)):
+        return Decision(CONSISTENT, computed, tol, TRUNCATION)
+    return Decision(INCONSISTENT, computed, tol, _finding([after, diff, pct]))

@@ -1,0 +1,101 @@
+"""Messages of a check, in Vietnamese with an English twin.
+
+A message says what agrees or disagrees, never which figure is wrong:
+``2.443/2.538 = 96,26% (báo cáo ghi 96,3%): khớp``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .decide import APPROXIMATE, CONSISTENT, INCONSISTENT, REVERSED, TRUNCATION, Decision
+from .rounding import Interval, show
+
+VERDICT_VI = {CONSISTENT: "khớp", INCONSISTENT: "không khớp", "unverifiable": "không kiểm tra được"}
+VERDICT_EN = {CONSISTENT: "consistent", INCONSISTENT: "inconsistent", "unverifiable": "unverifiable"}
+FINDING_VI = {
+    TRUNCATION: "khớp nếu số liệu được cắt bớt chữ số thay vì làm tròn",
+    APPROXIMATE: "số liệu ghi gần đúng, đã nới dung sai",
+    REVERSED: "tỷ lệ chỉ khớp khi đảo tử số và mẫu số",
+}
+FINDING_EN = {
+    TRUNCATION: "matches if the figure was truncated rather than rounded",
+    APPROXIMATE: "approximate figure, tolerance widened",
+    REVERSED: "the ratio matches only with numerator and denominator swapped",
+}
+
+
+def _en(written: str) -> str:
+    """Vietnamese notation to English: ``2.443,5`` -> ``2,443.5``."""
+    return written.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
+
+
+def _mid(interval: Interval | None) -> Decimal | None:
+    if interval is None:
+        return None
+    return (interval.lo + interval.hi) / 2
+
+
+def _verdict(decision: Decision) -> tuple[str, str]:
+    vi, en = VERDICT_VI[decision.status], VERDICT_EN[decision.status]
+    if decision.finding:
+        vi += f" ({FINDING_VI[decision.finding]})"
+        en += f" ({FINDING_EN[decision.finding]})"
+    return vi, en
+
+
+def percentage(num: str, den: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
+    value = _mid(decision.computed)
+    shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
+    vi, en = _verdict(decision)
+    return (
+        f"{num}/{den} = {shown}% (báo cáo ghi {pct}%): {vi}",
+        f"{_en(num)}/{_en(den)} = {_en(shown)}% (report states {_en(pct)}%): {en}",
+    )
+
+
+def total(total_written: str, parts: list[str], decision: Decision) -> tuple[str, str]:
+    value = _mid(decision.computed)
+    shown = show(value, 2) if value is not None else "?"
+    vi, en = _verdict(decision)
+    return (
+        f"{' + '.join(parts)} = {shown} (báo cáo ghi tổng {total_written}): {vi}",
+        f"{' + '.join(_en(p) for p in parts)} = {_en(shown)} (report states a total of {_en(total_written)}): {en}",
+    )
+
+
+def difference(after: str, before: str, diff: str, decision: Decision) -> tuple[str, str]:
+    value = _mid(decision.computed)
+    shown = show(value, 2) if value is not None else "?"
+    vi, en = _verdict(decision)
+    return (
+        f"chênh lệch giữa {after} và {before} = {shown} (báo cáo ghi {diff}): {vi}",
+        f"difference between {_en(after)} and {_en(before)} = {_en(shown)} (report states {_en(diff)}): {en}",
+    )
+
+
+def count(stated: str, items: list[str], decision: Decision) -> tuple[str, str]:
+    vi, en = _verdict(decision)
+    n = len(items)
+    return (
+        f"báo cáo ghi {stated}, liệt kê {n} tên: {vi}",
+        f"report states {_en(stated)}, names {n} items: {en}",
+    )
+
+
+def same(first: str, second: str, label: str, decision: Decision) -> tuple[str, str]:
+    vi, en = _verdict(decision)
+    return (
+        f"'{label}' được ghi hai lần: {first} và {second}: {vi}",
+        f"'{label}' is stated twice: {_en(first)} and {_en(second)}: {en}",
+    )
+
+
+def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
+    value = _mid(decision.computed)
+    shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
+    vi, en = _verdict(decision)
+    return (
+        f"mức thay đổi {diff} so với {base} = {shown}% (báo cáo ghi {pct}%): {vi}",
+        f"change of {_en(diff)} against {_en(base)} = {_en(shown)}% (report states {_en(pct)}%): {en}",
+    )

@@ -1,0 +1,634 @@
+"""Numeric relations a report states, found in its text.
+
+Pure functions over the text (and the footnotes' offsets): each finder returns
+:class:`Relation` values whose operands are :class:`~.scan.Tok` (value, written
+form, offsets) with a role. Deciding whether the figures agree is
+:mod:`.decide`'s job, not theirs.
+
+Finders:
+
+- :func:`ratio_percentages`: "2.443/2.538 đạt 96,3%", "1.204 trên tổng số 1.250 hồ sơ ... đạt tỷ lệ 96,32%"
+- :func:`breakdowns`: a total and its parts after "trong đó", "gồm", "bao gồm", or in parentheses,
+  with the parts' own percentages ("193.457 (tỷ lệ 99,1%)")
+- :func:`bullet_totals`: "Tổng số ...: 1974. Trong đó:" followed by "- ...: 83" lines ("+" lines nested)
+- :func:`footnote_breakdowns`: a body clause "214 buổi cho 2.691 lượt người⁴" broken down in its footnote
+- :func:`enumerations`: "05 hội ..., gồm: A, B, C, D và E"
+- :func:`differences`: "giảm 356 vụ (766/1122)"; "tăng 120 vụ, tương ứng 12,5%"
+- :func:`repeated_totals`: "Tổng số X là N" stated twice
+- :func:`table_sums`: columns of a table against its "Tổng"/"Cộng" row
+
+Not relations: ranks ("xếp thứ 15/63"), a score out of a maximum with no stated
+percentage, "01 hội nghị/50 cán bộ", ids and dates (see :mod:`.scan`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .scan import FIGURE, PERCENT, Bounds, Tok, scan
+
+PERCENTAGE = "percentage"
+SUM = "sum"
+COUNT = "count"
+DIFFERENCE = "difference"
+GROWTH = "growth"
+REPEAT = "repeat"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A named item of an enumeration: its text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Relation:
+    kind: str
+    operands: list[tuple[str, Tok]]
+    items: list[Item] = field(default_factory=list)
+    alt_count: int | None = None  # enumerations: the count under a second reading of the list
+    sign: int = 1  # growth: +1 increase, -1 decrease
+    source: str = ""
+
+    def key(self) -> tuple[str, tuple[tuple[str, int], ...]]:
+        return self.kind, tuple(sorted((r, t.start) for r, t in self.operands))
+
+    def tok(self, role: str) -> Tok | None:
+        for r, t in self.operands:
+            if r == role:
+                return t
+        return None
+
+    def toks(self, role: str) -> list[Tok]:
+        return [t for r, t in self.operands if r == role]
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote: the offsets of its text and of the words its marker was glued to."""
+
+    start: int
+    end: int
+    anchors: tuple[tuple[int, int], ...]
+
+
+class Text:
+    """A text with its figures and sentence bounds, computed once."""
+
+    def __init__(self, text: str, toks: list[Tok] | None = None) -> None:
+        self.text = text
+        self.toks = toks if toks is not None else scan(text)
+        self.bounds = Bounds(text)
+        self.starts = [t.start for t in self.toks]
+
+    def between(self, start: int, end: int) -> list[Tok]:
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.toks) and self.toks[i].start < end:
+            if self.toks[i].end <= end:
+                out.append(self.toks[i])
+            i += 1
+        return out
+
+
+def _next_tok(t: Text, tok: Tok) -> Tok | None:
+    i = tok.index + 1
+    return t.toks[i] if i < len(t.toks) else None
+
+
+def _depths(text: str, start: int, end: int) -> list[int]:
+    """Parenthesis depth of each offset in text[start:end], relative to start."""
+    d, out = 0, []
+    for ch in text[start:end]:
+        if ch == ")":
+            d = max(0, d - 1)
+        out.append(d)
+        if ch == "(":
+            d += 1
+    return out
+
+
+# -- ratios with a stated percentage ---------------------------------------------------------
+
+_PCT_CUE = re.compile(r"(?:đạt|bằng|chiếm|tỷ lệ|tỉ lệ|là|=|\(|tương ứng|tương đương|,)\s*(?:tỷ lệ|tỉ lệ|khoảng|gần|trên)?\s*$")
+_SPREAD = re.compile(r"\s*(?:[^\W\d_]+\s+){0,6}?(?:trên tổng số|trên tổng|trong tổng số|trên|/\s?tổng số|/)\s*$")
+
+
+def ratio_percentages(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    toks = t.toks
+    for i, a in enumerate(toks):
+        if a.kind != FIGURE:
+            continue
+        b = None
+        if a.slash_next and i + 1 < len(toks) and toks[i + 1].kind == FIGURE and toks[i + 1].slash_prev:
+            b = toks[i + 1]
+        elif i + 1 < len(toks) and toks[i + 1].kind == FIGURE:
+            cand = toks[i + 1]
+            gap = t.text[a.end : cand.start]
+            if (
+                len(gap) <= 70
+                and "\n\n" not in gap
+                and _SPREAD.fullmatch(gap)
+                and "/" not in gap[:1]
+                and ("tổng" in gap or re.search(r"\btrên\s*$", gap))
+            ):
+                b = cand
+        if b is None:
+            continue
+        cs, ce = t.bounds.clause(b.end)
+        j = b.index + 1
+        pct = None
+        while j < len(toks) and toks[j].start < ce and toks[j].start - b.end < 160:
+            if toks[j].kind == PERCENT:
+                pct = toks[j]
+                break
+            if toks[j].kind == FIGURE:
+                break
+            j += 1
+        if pct is None:
+            continue
+        if not _PCT_CUE.search(t.text[max(b.end, pct.start - 40) : pct.start]):
+            continue
+        out.append(Relation(PERCENTAGE, [("numerator", a), ("denominator", b), ("percent", pct)], source="ratio"))
+    return out
+
+
+# -- totals and their parts ----------------------------------------------------------------
+
+_KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
+_SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số|chưa)\b")
+
+
+def _one_unit(parts: list[tuple[Tok, Tok | None, int]]) -> bool:
+    heads = {p.head for p, _, _ in parts if p.head is not None and not p.named}
+    return len(heads) <= 1
+
+
+def _same_unit(total: Tok, part: Tok) -> bool:
+    if total.head is None or part.head is None or total.head == part.head:
+        return True
+    return part.named and not total.named
+
+
+def _parts_in(t: Text, start: int, end: int, total: Tok) -> list[tuple[Tok, Tok | None, int]]:
+    """Top-level figures of text[start:end] as (part, its percentage, offset where its segment starts)."""
+    depths = _depths(t.text, start, end)
+    parts: list[tuple[Tok, Tok | None, int]] = []
+    seg_start = start
+    toks = t.between(start, end)
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        d = depths[tok.start - start]
+        if tok.kind == FIGURE and d == 0:
+            if tok.slash_prev:
+                k += 1
+                continue
+            if not _same_unit(total, tok):
+                k += 1
+                continue
+            pct = None
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == PERCENT and depths[nxt.start - start] == 1 and "(" in t.text[tok.end : nxt.start]:
+                pct = nxt
+            parts.append((tok, pct, seg_start))
+            seg_start = tok.end
+        k += 1
+    return parts
+
+
+def _total_before(t: Text, pos: int, sent_start: int) -> Tok | None:
+    """The figure a breakdown starting at ``pos`` breaks down: the nearest one before it, at the same level."""
+    cands = [x for x in t.between(sent_start, pos) if x.kind in (FIGURE, PERCENT) and not x.slash_prev]
+    if not cands or cands[-1].kind != FIGURE:
+        return None
+    tot = cands[-1]
+    return tot
+
+
+def breakdowns(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    text = t.text
+    for m in _KEYWORD.finditer(text):
+        kw = m.group().lower()
+        ss, se = t.bounds.sentence(m.start())
+        depth_open = text.rfind("(", ss, m.start())
+        in_paren = depth_open >= 0 and text.find(")", depth_open, m.start()) < 0
+        if in_paren:
+            close = text.find(")", m.end(), se + 200)
+            # nested parentheses inside the region
+            end = _matching(text, depth_open, min(len(text), se + 400))
+            if end < 0:
+                continue
+            region = (m.end(), end)
+            total = _total_before(t, depth_open, ss)
+            del close
+        else:
+            region = (m.end(), se)
+            total = _total_before(t, m.start(), ss)
+        if total is None or region[1] - region[0] < 3:
+            continue
+        if text[total.end : m.start()].count("\n\n"):
+            continue
+        parts = _parts_in(t, region[0], region[1], total)
+        if len(parts) < 2:
+            continue
+        _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")
+    return out
+
+
+def _matching(text: str, open_at: int, limit: int) -> int:
+    d = 0
+    for i in range(open_at, limit):
+        c = text[i]
+        if c == "(":
+            d += 1
+        elif c == ")":
+            d -= 1
+            if d == 0:
+                return i
+    return -1
+
+
+def _emit_breakdown(
+    t: Text, out: list[Relation], total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, subset_possible: bool, source: str
+) -> None:
+    from decimal import Decimal
+
+    part_toks = [p for p, _, _ in parts]
+    s = sum((p.number.value for p in part_toks), Decimal(0))
+    # "trong đó" may name subsets: "rà soát 734 văn bản, trong đó đề xuất 303 và đã xử lý 303"
+    subset = len(parts) < 2 or any(_SUBSET_CUE.search(t.text[seg : p.start]) for p, _, seg in parts[1:])
+    if subset_possible and s < total.number.value and subset:
+        return
+    out.append(Relation(SUM, [("total", total)] + [("part", p) for p in part_toks], source=source))
+    for p, pct, _ in parts:
+        if pct is not None:
+            out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
+
+
+def parenthesised(t: Text) -> list[Relation]:
+    """ "420 TTHC (Thuế tỉnh 217 TTHC; Kho bạc 11 TTHC; ...)": a total broken down in parentheses."""
+    out: list[Relation] = []
+    text = t.text
+    for tok in t.toks:
+        if tok.kind != FIGURE or tok.slash_next or tok.slash_prev:
+            continue
+        window = text[tok.end : tok.end + 90]
+        p = window.find("(")
+        if p < 0:
+            continue
+        gap = window[:p]
+        if re.search(r"\d|[.;:\n]", gap):
+            continue
+        open_at = tok.end + p
+        close = _matching(text, open_at, min(len(text), open_at + 600))
+        if close < 0:
+            continue
+        inner = text[open_at + 1 : close]
+        if _KEYWORD.match(inner.lstrip()):
+            continue
+        inside = t.between(open_at + 1, close)
+        if any(x.slash_next or x.slash_prev for x in inside):
+            continue
+        parts = _parts_in(t, open_at + 1, close, tok)
+        if len(parts) < 2 or not _one_unit(parts) or any(pc is not None for _, pc, _ in parts):
+            continue
+        depths = _depths(text, open_at + 1, close)
+        top = [x for x in inside if depths[x.start - open_at - 1] == 0 and x.kind in (FIGURE, PERCENT)]
+        if any(x.kind == PERCENT for x in top) or len(top) != len(parts):
+            continue
+        _emit_breakdown(t, out, tok, parts, subset_possible=False, source="paren")
+    return out
+
+
+# -- bullet lists under a total -------------------------------------------------------------------
+
+_BULLET = re.compile(r"[ \t]*([-+*•–])[ \t]+")
+_HEADER_END = re.compile(r"[:;]\s*$")
+
+
+@dataclass
+class _Block:
+    marker: str | None  # None: a plain paragraph
+    start: int
+    end: int
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    pos = 0
+    prev_blank = True
+    for line in text.splitlines(keepends=True):
+        ls, le = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if not line.strip():
+            prev_blank = True
+            continue
+        m = _BULLET.match(line)
+        if m:
+            blocks.append(_Block(m.group(1), ls, le))
+        elif blocks and not prev_blank and not re.match(r"[ \t]*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[IVX]+\.)[ \t]", line):
+            blocks[-1].end = le
+        elif blocks and prev_blank and blocks[-1].marker is not None and line[:1].islower():
+            blocks[-1].end = le  # a list item continued after a page break
+        else:
+            blocks.append(_Block(None, ls, le))
+        prev_blank = False
+    return blocks
+
+
+def _own_text_end(text: str, b: _Block) -> int:
+    """Where a block's own statement ends (its first sentence)."""
+    m = re.search(r"\.(?:\s|$)", text[b.start : b.end])
+    return b.start + m.start() if m else b.end
+
+
+def bullet_totals(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    text = t.text
+    blocks = _blocks(text)
+    for i, head in enumerate(blocks):
+        body = text[head.start : head.end].rstrip()
+        if not _HEADER_END.search(body) or i + 1 >= len(blocks):
+            continue
+        first = blocks[i + 1]
+        if first.marker is None or first.marker == head.marker:
+            continue
+        children: list[tuple[_Block, list[_Block]]] = []
+        for b in blocks[i + 1 :]:
+            if b.marker is None or b.marker == head.marker:
+                break
+            if b.marker == first.marker:
+                children.append((b, []))
+            else:
+                children[-1][1].append(b)
+        _check_list(t, out, head, children)
+        for child, grand in children:
+            if len(grand) >= 2:
+                _check_list(t, out, child, [(g, []) for g in grand])
+    return out
+
+
+def _figs(t: Text, start: int, end: int) -> list[Tok]:
+    depths = _depths(t.text, start, end)
+    return [x for x in t.between(start, end) if x.kind == FIGURE and not x.slash_prev and depths[x.start - start] == 0]
+
+
+def _check_list(t: Text, out: list[Relation], head: _Block, children: list[tuple[_Block, list[_Block]]]) -> None:
+    if len(children) < 2:
+        return
+    text = t.text
+    head_figs = _figs(t, head.start, head.end)
+    if not head_figs:
+        return
+    child_figs = [_figs(t, c.start, _own_text_end(text, c) if c.end - c.start > 0 else c.end) for c, _ in children]
+    if any(not f for f in child_figs):
+        return
+    done = False
+    units = []
+    for f in child_figs[0]:
+        if f.head and f.head not in units:
+            units.append(f.head)
+    for u in units:
+        tot = next((h for h in head_figs if h.head == u), None)
+        col = [next((f for f in fs if f.head == u), None) for fs in child_figs]
+        if tot is None or any(c is None for c in col):
+            continue
+        out.append(Relation(SUM, [("total", tot)] + [("part", c) for c in col if c is not None], source="list"))
+        done = True
+    if done:
+        return
+    # "Tổng số ...: 1974. Trong đó:" / "- Số ...: 83." figures with no unit, after a colon
+    unitless = [h for h in head_figs if h.head is None]
+    if len(unitless) != 1:
+        return
+    col = []
+    for (c, _), fs in zip(children, child_figs, strict=True):
+        f = fs[0]
+        if f.head is not None or ":" not in text[c.start : f.start]:
+            return
+        col.append(f)
+    out.append(Relation(SUM, [("total", unitless[0])] + [("part", c) for c in col], source="list"))
+
+
+# -- footnotes breaking down a body figure ---------------------------------------------------------
+
+
+def footnote_breakdowns(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
+    out: list[Relation] = []
+    text = t.text
+    for note in notes:
+        rows: list[list[Tok]] = []
+        seg = note.start
+        for m in re.finditer(r"[.;](?:\s|$)", text[note.start : note.end] + " "):
+            end = note.start + m.start()
+            figs = [x for x in t.between(seg, end) if x.kind == FIGURE]
+            if figs:
+                rows.append(figs)
+            seg = note.start + m.end()
+        if len(rows) < 2:
+            continue
+        k = len(rows[0])
+        if not 1 <= k <= 3 or any(len(r) != k for r in rows):
+            continue
+        for a_start, a_end in note.anchors:
+            cs, _ = t.bounds.clause(a_start)
+            colon = text.rfind(":", cs, a_start)
+            body = [x for x in t.between(max(cs, colon + 1), a_end) if x.kind == FIGURE]
+            if len(body) != k or any(b.head is None for b in body):
+                continue
+            subset = bool(re.search(r"\b[Tt]rong đó\b", text[note.start : note.end]))
+            for j in range(k):
+                col = [r[j] for r in rows]
+                if sum(1 for c in col if c.head == body[j].head) * 2 < len(col):
+                    continue
+                if subset and sum(c.number.value for c in col) < body[j].number.value:
+                    continue
+                out.append(Relation(SUM, [("total", body[j])] + [("part", c) for c in col], source="footnote"))
+            break
+    return out
+
+
+# -- counts against named items --------------------------------------------------------------------
+
+_ORG_HEAD = re.compile(
+    r"(?:Hội|Hiệp hội|Câu lạc bộ|Liên đoàn|Liên hiệp|Sở|Ban|Bộ|Phòng|Ủy ban|UBND|Trung tâm|Đảng ủy|Đảng bộ|Chi bộ|"
+    r"Xã|xã|Phường|phường|Thị trấn|thị trấn|Huyện|huyện|Tỉnh|tỉnh|Thành phố|Công ty|Trường|Cơ quan|Viện|Tòa án|"
+    r"Văn phòng|Đoàn|Mặt trận|Quỹ|Hợp tác xã|Bệnh viện|Công an|Cục|Chi cục|Tổng cục|Thôn|Bản|Tổ|Đồn|Kho bạc|Thuế|"
+    r"Bảo hiểm|Ngân hàng|Báo|Đài|Nhà|Đồng chí|đồng chí|Ông|Bà|ông|bà)\b"
+)
+_ENUM = re.compile(r"(?:,?\s*(?:bao gồm|gồm)\s*:?|:)\s*")
+
+
+def enumerations(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    text = t.text
+    for tok in t.toks:
+        if tok.kind != FIGURE or tok.number.decimals or not 2 <= tok.number.value <= 40 or tok.head is None:
+            continue
+        ss, se = t.bounds.sentence(tok.start)
+        window_end = min(se, tok.end + 140)
+        m = None
+        for mm in _ENUM.finditer(text, tok.end, window_end):
+            m = mm
+            break
+        if m is None:
+            continue
+        if any(x.kind in (FIGURE, PERCENT) for x in t.between(tok.end, m.start())):
+            continue
+        lst_end = se
+        semi = text.find(";", m.end(), se)
+        if semi >= 0:
+            lst_end = semi
+        lst = text[m.end() : lst_end]
+        if not lst.strip() or re.search(r"\d", lst):
+            continue
+        items = _split_items(lst, m.end())
+        if len(items) < 2 or not all(it.text[:1].isupper() for it in items):
+            continue
+        merged = _merge_items(items)
+        alt = len(merged)
+        out.append(Relation(COUNT, [("count", tok)], items=items, alt_count=alt, source="enumeration"))
+    return out
+
+
+def _split_items(lst: str, offset: int) -> list[Item]:
+    items: list[Item] = []
+    pos = 0
+    body = lst.rstrip(" .\n\t")
+    for m in re.finditer(r",\s*|\s+và\s+(?=[^\W\d_])", body):
+        sep_is_va = "và" in m.group()
+        if sep_is_va and not body[m.end() : m.end() + 1].isupper():
+            continue
+        _add_item(items, body, pos, m.start(), offset)
+        pos = m.end()
+    _add_item(items, body, pos, len(body), offset)
+    return items
+
+
+def _add_item(items: list[Item], body: str, a: int, b: int, offset: int) -> None:
+    raw = body[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    s = raw.strip()
+    if s:
+        items.append(Item(" ".join(s.split()), offset + a + lead, offset + a + lead + len(s)))
+
+
+def _merge_items(items: list[Item]) -> list[Item]:
+    """A second reading: items not starting with an organisation word continue the previous name."""
+    out: list[Item] = []
+    for it in items:
+        if out and not _ORG_HEAD.match(it.text):
+            out[-1] = Item(out[-1].text + ", " + it.text, out[-1].start, it.end)
+        else:
+            out.append(it)
+    return out
+
+
+# -- increases and decreases -------------------------------------------------------------------------
+
+_CHANGE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?")
+
+
+def differences(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    text = t.text
+    for m in _CHANGE.finditer(text):
+        toks = t.between(m.end(), m.end() + 12)
+        if not toks or toks[0].start != m.end():
+            continue
+        d = toks[0]
+        if d.kind != FIGURE:
+            continue
+        sign = 1 if m.group(1) == "tăng" else -1
+        after = text[d.end : d.end + 40]
+        pm = re.match(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}\(\s*", after)
+        nxt = _next_tok(t, d)
+        if pm and nxt is not None and nxt.start == d.end + pm.end() and nxt.slash_next:
+            b = _next_tok(t, nxt)
+            if b is not None and b.slash_prev and b.kind == FIGURE and nxt.kind == FIGURE:
+                out.append(Relation(DIFFERENCE, [("after", nxt), ("before", b), ("difference", d)], sign=sign, source="change"))
+                continue
+        # "tăng 120 vụ, tương ứng 12,5%": the base is the current figure minus the change
+        gm = re.match(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}[,(]?\s*(?:tương ứng|tương đương|bằng|đạt)?\s*(?:tỷ lệ\s*)?", after)
+        if nxt is None or nxt.kind != PERCENT or gm is None or nxt.start != d.end + gm.end():
+            continue
+        cs, _ = t.bounds.clause(m.start())
+        ss, _ = t.bounds.sentence(m.start())
+        cands = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and x.head == d.head and d.head is not None]
+        if not cands:
+            out.append(Relation(GROWTH, [("difference", d), ("percent", nxt)], sign=sign, source="change"))
+            continue
+        out.append(Relation(GROWTH, [("after", cands[-1]), ("difference", d), ("percent", nxt)], sign=sign, source="change"))
+    return out
+
+
+# -- the same total stated twice -----------------------------------------------------------------------
+
+_TOTAL_LABEL = re.compile(r"[Tt]ổng số ([^\W\d_][^\d:;.()\n]{2,60}?)(?:\s+là|\s*:)\s*")
+
+
+def repeated_totals(t: Text) -> list[Relation]:
+    out: list[Relation] = []
+    seen: dict[str, Tok] = {}
+    for m in _TOTAL_LABEL.finditer(t.text):
+        toks = t.between(m.end(), m.end() + 20)
+        if not toks or toks[0].start != m.end() or toks[0].kind != FIGURE:
+            continue
+        label = " ".join(m.group(1).lower().split())
+        tok = toks[0]
+        if label in seen and _slip(seen[label].written, tok.written):
+            out.append(
+                Relation(REPEAT, [("first", seen[label]), ("second", tok)], items=[Item(label, m.start(1), m.end(1))], source="repeat")
+            )
+        else:
+            seen[label] = tok
+    return out
+
+
+def _slip(a: str, b: str) -> bool:
+    """Equal, or one digit apart (changed, dropped, added, or two neighbours swapped)."""
+    a, b = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) == 1:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return False
+
+
+def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) -> list[Relation]:
+    """Every relation the text states, deduplicated (the first finder to claim one keeps it)."""
+    t = t or Text(text)
+    found: list[Relation] = []
+    seen: set[tuple[str, tuple[tuple[str, int], ...]]] = set()
+    for rel in [
+        *ratio_percentages(t),
+        *footnote_breakdowns(t, notes),
+        *bullet_totals(t),
+        *breakdowns(t),
+        *parenthesised(t),
+        *enumerations(t),
+        *differences(t),
+        *repeated_totals(t),
+    ]:
+        k = rel.key()
+        if k in seen:
+            continue
+        seen.add(k)
+        found.append(rel)
+    return found

@@ -1,0 +1,235 @@
+"""Figures in text: every number with what it is (a figure, a percentage, part of a date or an id).
+
+One pass over the text with :data:`nq_extract.numbers.NUMBER_RE`; each number
+is classified by its immediate neighbours only (bounded look-behind and
+look-ahead windows), so the scan is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..numbers import NUMBER_RE, Number, parse_number
+
+FIGURE = "figure"
+PERCENT = "percent"
+DATE = "date"
+YEAR = "year"
+ID = "id"
+HEADING = "heading"
+CELL = "cell"  # the value at the end of a numbered row of a statistics table laid out as text
+
+# Units whose whole numbers are themselves rounded (money in millions, areas, weights).
+ROUNDED_UNITS = frozenset(
+    ["tỷ", "triệu", "nghìn", "ngàn", "đồng", "ha", "héc-ta", "kg", "tấn", "tạ", "km", "m", "m2", "m3", "lít", "usd", "đô-la", "giờ", "phút"]
+)
+
+_ID_BEFORE = re.compile(
+    r"(?:\bsố|\bSố|Điều|điều|[Kk]hoản|[Đđ]iểm|Chương|Mục|[Pp]hụ lục|\bthứ|hạng|xếp|vị trí|[Kk]hóa|[Kk]hoá|"
+    r"Trung ương|Nghị định|Thông tư|Chỉ thị|Kết luận|Nghị quyết|Hướng dẫn|Kế hoạch|Quyết định|Công văn|"
+    r"Văn bản|Ban Chỉ đạo|Quy định|Phương án|Tờ trình|Báo cáo|Luật|Công điện|Thông báo|Đề án|Chương trình|"
+    r"Dự án|Tổ|Nhóm|Đội|Khu|Tiểu khu|Quốc lộ|Tỉnh lộ|[Tt]ổ dân phố|[Tt]hôn|[Ll]ớp|Phòng|[Kk]ỳ họp|lần|Lần)\s*$"
+)
+_ID_AFTER = re.compile(r"[/-]\s?[A-ZĐ]|/\d{4}/|[a-z]\b(?!\s)|h\d|/[A-ZĐa-zđ]")
+_YEAR_BEFORE = re.compile(r"(?:năm|Năm|đến|từ|Từ|giai đoạn|[Kk]hóa|nhiệm kỳ|tháng|quý|[-–/(]|cuối|đầu|sau|trước)\s*$")
+_APPROX_BEFORE = re.compile(
+    r"(?:khoảng|Khoảng|gần|Gần|trên|Trên|hơn|Hơn|xấp xỉ|ước đạt|ước tính|ước|chừng|dưới|Dưới|ít nhất|tối thiểu|"
+    r"tối đa|gần như|hầu hết|trung bình|bình quân)\s*$"
+)
+_UNIT_AFTER = re.compile(r"[ \t]?([^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+)?)")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A number in the text and what it is."""
+
+    index: int
+    start: int
+    end: int  # end of the number itself ("96,3")
+    number: Number
+    kind: str
+    unit: str | None = None  # the word after the number, lowercased
+    approx: bool = False
+    slash_next: bool = False  # "A/B": this is A
+    slash_prev: bool = False  # this is B
+
+    @property
+    def written(self) -> str:
+        return self.number.written
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == FIGURE
+
+    @property
+    def exact(self) -> bool:
+        """Counts are exact; percentages, decimals and amounts in rounded units are intervals."""
+        if self.kind == PERCENT or self.number.decimals:
+            return False
+        return (self.head or "") not in ROUNDED_UNITS
+
+    @property
+    def head(self) -> str | None:
+        """The first word after the figure, lowercased ("lượt người" -> "lượt")."""
+        return self.unit.split(" ")[0].lower() if self.unit else None
+
+    @property
+    def named(self) -> bool:
+        """The word after the figure is capitalised: it names the items ("28 Ban quản lý")."""
+        return bool(self.unit) and self.unit[0].isupper()
+
+
+def _line_start(text: str, i: int) -> int:
+    j = text.rfind("\n", max(0, i - 400), i)
+    return j + 1 if j >= 0 else max(0, i - 400)
+
+
+def scan(text: str) -> list[Tok]:
+    """Every number of the text, classified."""
+    raw = [(m.start(), m.end()) for m in NUMBER_RE.finditer(text)]
+    toks: list[Tok] = []
+    for idx, (s, e) in enumerate(raw):
+        number = parse_number(text[s:e])
+        if number is None:
+            continue
+        before = text[max(0, s - 30) : s]
+        after = text[e : e + 14]
+        slash_next = after.startswith("/") and idx + 1 < len(raw) and raw[idx + 1][0] == e + 1
+        slash_prev = s > 0 and text[s - 1] == "/" and idx > 0 and raw[idx - 1][1] == s - 1
+        kind = _classify(text, s, e, number, before, after, slash_next, slash_prev, raw, idx)
+        unit = None
+        rest = after
+        if kind == PERCENT:
+            rest = after[after.find("%") + 1 :]
+        if kind in (FIGURE, PERCENT) and not slash_next:
+            m = _UNIT_AFTER.match(text, e if kind == FIGURE else e + after.find("%") + 1)
+            if m:
+                unit = m.group(1)
+        del rest
+        approx = bool(_APPROX_BEFORE.search(before)) if kind in (FIGURE, PERCENT) else False
+        toks.append(Tok(len(toks), s, e, number, kind, unit, approx, slash_next, slash_prev))
+    # a date or an id spreads to its slash partner
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if t.kind == FIGURE and t.slash_prev and i > 0 and toks[i - 1].kind in (DATE, ID, YEAR):
+            t = Tok(t.index, t.start, t.end, t.number, toks[i - 1].kind, None, False, t.slash_next, t.slash_prev)
+        out.append(t)
+    for i in range(len(out) - 2, -1, -1):
+        t, n = out[i], out[i + 1]
+        if t.kind == FIGURE and t.slash_next and n.kind in (DATE, ID, YEAR):
+            out[i] = Tok(t.index, t.start, t.end, t.number, n.kind, None, False, t.slash_next, t.slash_prev)
+    return out
+
+
+def _classify(
+    text: str,
+    s: int,
+    e: int,
+    number: Number,
+    before: str,
+    after: str,
+    slash_next: bool,
+    slash_prev: bool,
+    raw: list[tuple[int, int]],
+    idx: int,
+) -> str:
+    if re.match(r"[ \t]?%", after):
+        return PERCENT
+    # dates: 28/11/2023, 12/2023, 27.7.1999, 07h30
+    if slash_next and slash_prev:
+        return DATE
+    if (
+        slash_next
+        and idx + 2 < len(raw)
+        and raw[idx + 1][1] < len(text)
+        and text[raw[idx + 1][1] : raw[idx + 1][1] + 1] == "/"
+        and raw[idx + 2][0] == raw[idx + 1][1] + 1
+    ):
+        return DATE
+    if slash_next and idx + 1 < len(raw):
+        nxt = text[raw[idx + 1][0] : raw[idx + 1][1]]
+        if len(nxt) == 4 and nxt[:2] in ("19", "20") and number.decimals == 0 and number.value <= 12:
+            return DATE
+        if number.value <= 31 and re.search(r"ngày\s*$", before):
+            return DATE
+    if slash_prev and len(text[s:e]) == 4 and text[s:e][:2] in ("19", "20") and idx > 0:
+        prev = text[raw[idx - 1][0] : raw[idx - 1][1]]
+        if "," not in prev and "." not in prev and len(prev) <= 2:
+            return DATE
+    if re.match(r"\.\d{1,2}\.\d{4}", after) or re.match(r"h\d", after):
+        return DATE
+    if slash_prev and re.search(r"[IVX]/$", text[max(0, s - 4) : s]):
+        return YEAR
+    # ids and ordinals: 216-KH/TU, Điều 15, lần thứ 18, xếp thứ 15/63
+    if _ID_AFTER.match(after) and not slash_next:
+        return ID
+    if slash_next and re.match(r"/\s?\d+\s?/", after):
+        return ID
+    if _ID_BEFORE.search(before):
+        return ID
+    if slash_prev and idx > 0 and _ID_BEFORE.search(text[max(0, raw[idx - 1][0] - 30) : raw[idx - 1][0]]):
+        return ID
+    # years
+    digits = text[s:e]
+    if (
+        len(digits) == 4
+        and digits[:2] in ("19", "20")
+        and (_YEAR_BEFORE.search(before) or re.match(r"\s?[-–]\s?\d{4}", after) or re.match(r"\s?\)", after))
+    ):
+        return YEAR
+    # headings: "2.1.", "(1)", "a)" at a line start; a page number alone on its line
+    ls = _line_start(text, s)
+    lead = text[ls:s]
+    if not lead.strip() or lead.strip() in ("(",):
+        if re.match(r"[.)]\s|\.\d|\.$|\)", after) or (lead.strip() == "(" and after.startswith(")")):
+            return HEADING
+        nl = text.find("\n", e)
+        if not text[e : nl if nl >= 0 else len(text)].strip():
+            return HEADING
+    if re.match(r"\d+(?:\.\d+)+\.?\s", text[ls:s]) and not text[e : (text.find("\n", e) + 1 or len(text))].strip(" \t\n|"):
+        return CELL
+    in_paren = lead.strip() == "(" or before.endswith("(")
+    if in_paren and after.startswith(")") and number.value <= 30 and number.decimals == 0 and not slash_prev:
+        return HEADING
+    return FIGURE
+
+
+class Bounds:
+    """Sentence and clause boundaries of a text, for bisecting."""
+
+    STOP = re.compile(
+        r"\|[ \t]*|[.!?][ \t]*(?=\S)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+*•–][ \t]|\d+(?:\.\d+)*\.[ \t]|[a-zđ]\)[ \t]|[IVX]+\.[ \t]))|[.!?][ \t]*\n"
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        ends = []
+        for m in self.STOP.finditer(text):
+            stop = m.group()
+            if stop[0] in ".!?" and "\n" not in stop:  # "|" (a table cell) always ends
+                nxt = text[m.end() : m.end() + 1]
+                if not (nxt.isupper() or nxt in '-+*•(\u201c"'):
+                    continue
+                if stop[0] == "." and m.start() > 0 and text[m.start() - 1].isdigit() and nxt.isdigit():
+                    continue
+            ends.append(m.end())
+        self.ends = ends
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        k = bisect_right(self.ends, i)
+        start = self.ends[k - 1] if k > 0 else 0
+        end = self.ends[k] if k < len(self.ends) else len(self.text)
+        return start, end
+
+    def clause(self, i: int) -> tuple[int, int]:
+        s, e = self.sentence(i)
+        a = self.text.rfind(";", s, i)
+        b = self.text.find(";", i, e)
+        return (a + 1 if a >= 0 else s), (b if b >= 0 else e)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
