@@ -57,6 +57,7 @@ class Vocabulary:
     verb_re: re.Pattern[str]
     person: frozenset[str]
     no_list: frozenset[str]
+    no_join: frozenset[str]
     admin: frozenset[str]
     multipliers: dict[str, int]
 
@@ -86,6 +87,7 @@ def vocabulary() -> Vocabulary:
         verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
         person=frozenset(persons),
         no_list=frozenset(t["no_list_units"]),
+        no_join=frozenset(t["no_join_heads"]),
         admin=frozenset(t["admin_units"]),
         multipliers={k.lower(): int(v) for k, v in mults.items()},
     )
@@ -163,7 +165,8 @@ def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
         if not j:
             break
         n = v.unit_re.match(text, end + j.end())
-        if not n or n.group("u") in v.no_list or (j.group() != ", " and n.group("u") not in v.person | v.admin):
+        joined = n.group("u") if n else ""
+        if not n or joined in v.no_list or (j.group() != ", " and (joined not in v.person | v.admin or joined in v.no_join)):
             break
         end = n.end()
     return text[m.start("u") : end], end
@@ -229,6 +232,8 @@ def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal, str, int
             found.append((m.start(), m.end(), n.value, n.written, n.decimals))
     for m in v.words_re.finditer(text):
         words = m.group("w").split()
+        if _inside_spelled_number(text, m.start(), v):
+            continue
         # keep the longest prefix that reads as one number
         for k in range(len(words), 0, -1):
             val = parse_words(words[:k])
@@ -238,6 +243,15 @@ def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal, str, int
                 break
     found.sort()
     return found
+
+
+def _inside_spelled_number(text: str, start: int, v: Vocabulary) -> bool:
+    """Number words right after other number words belong to a longer spelled-out figure
+    (often a restatement in words, "Mười sáu tỷ ... ngàn đồng") that could not be read whole."""
+    before = text[max(0, start - 30) : start].split()[-2:]
+    return any(
+        v.words_re.fullmatch(w) or w.lower() in v.multipliers or w.lower() in ("mươi", "trăm", "không", "linh", "lẻ") for w in before
+    )
 
 
 def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, object]]:
