@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from . import regexes as rx
 from .registry import Registry, registry
 
-BEFORE = 90  # characters looked at before a symbol
+BEFORE = 90  # characters looked at before a symbol (numbers of a list)
+KIND_BEFORE = 60  # where the kind word of a symbol may start
 AFTER = 420  # characters looked at after it
 
 
@@ -60,46 +61,46 @@ def _state_id(num: str, year: str | None, sym: str) -> str:
 def _from_match(m: re.Match[str], reg: Registry) -> Cite | None:
     """The cite of one symbol match, before looking at its context (None: not a symbol)."""
     g = m.group
-    if g("pnum"):
+    if g("ptype"):
         typ, iss = _squash(g("ptype")), _squash(g("piss")).replace("TƯ", "TW")
         if typ not in reg.party_types and iss not in reg.party_issuers:
             return None
         return Cite(
-            id=_party_id(g("pnum"), typ, iss),
+            id=_party_id(g("num"), typ, iss),
             start=m.start(),
             end=m.end(),
             system="party",
             kind=reg.party_types.get(typ),
-            number=_squash(g("pnum")),
+            number=_squash(g("num")),
             symbol=f"{typ}/{iss}",
             issuer=reg.party_issuers.get(iss),
         )
-    if g("vnum"):
+    if g("vtype"):
         typ, iss = g("vtype"), g("viss").replace("TƯ", "TW")
         if iss in reg.party_issuers and typ in reg.party_types:
             return Cite(
-                id=_party_id(g("vnum"), typ, iss),
+                id=_party_id(g("num"), typ, iss),
                 start=m.start(),
                 end=m.end(),
                 system="party",
                 kind=reg.party_types[typ],
-                number=_squash(g("vnum")),
+                number=_squash(g("num")),
                 symbol=f"{typ}/{iss}",
                 issuer=reg.party_issuers[iss],
             )
         if typ in reg.state_types and reg.state_issuer(iss.split("-")[0]):
             return Cite(
-                id=_state_id(g("vnum"), None, f"{typ}-{iss}"),
+                id=_state_id(g("num"), None, f"{typ}-{iss}"),
                 start=m.start(),
                 end=m.end(),
                 system="state",
                 kind=reg.state_types[typ],
-                number=_squash(g("vnum")),
+                number=_squash(g("num")),
                 symbol=f"{typ}-{iss}",
                 issuer=reg.state_issuer(iss.split("-")[0]),
             )
         return None
-    num, year, sym = g("snum"), g("syear"), _squash(g("ssym"))
+    num, year, sym = g("num"), g("syear"), _squash(g("ssym"))
     codes = sym.split("-")
     kind = reg.state_types.get(codes[0])
     if kind is None and len(codes) > 1 and reg.state_issuer(codes[0]):
@@ -132,6 +133,12 @@ def canonical_id(text: str) -> str | None:
     return c.id if c else None
 
 
+def _ends_with_so(before: str) -> bool:
+    """Does the text before a number end with the word "số" ("Văn bản số 16/CGC.BT")?"""
+    w = before.rstrip(" \t\n:.")
+    return w[-2:] in ("số", "Số") and (len(w) == 2 or not w[-3].isalnum())
+
+
 def _iso(d: str, m: str, y: str) -> str | None:
     di, mi, yi = int(d), int(m), int(y)
     if not (1 <= di <= 31 and 1 <= mi <= 12):
@@ -146,7 +153,7 @@ def _flat(text: str, start: int, end: int) -> str:
 
 def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> None:
     """Fill the kind word, pinpoint, date, issuing body, term and title of a cite from the text around it."""
-    ws = max(0, c.start - BEFORE)
+    ws = max(0, c.start - KIND_BEFORE)
     before = text[ws : c.start]
     km = rx.kind_before_re().search(before)
     if km:
@@ -154,11 +161,12 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         c.kind_from_word = True
         c.extra["so"] = bool(km.group("so"))
         kstart = ws + km.start()
-        pm = rx.pinpoint_before_re().search(text, max(0, kstart - 60), kstart)
+        pin_window = text[max(0, kstart - 60) : kstart]
+        pm = rx.pinpoint_before_re().search(pin_window) if ("iều" in pin_window or "hoản" in pin_window) else None
         if pm:
             c.pinpoint = " ".join(pm.group("pin").split())
     else:
-        c.extra["so"] = bool(rx.so_before_re().search(before))
+        c.extra["so"] = _ends_with_so(before)
     pos = c.end if kind_end is None else kind_end
     limit = min(len(text), pos + AFTER)
     dm = rx.date_after_re().match(text, pos, limit)
@@ -255,6 +263,9 @@ def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:
 def _listed(text: str, c: Cite) -> list[Cite]:
     """ "Nghị quyết số 42, 43, 44, 45-NQ/TW": a cite for each listed number, same symbol."""
     ws = max(0, c.start - BEFORE)
+    tail = text[max(ws, c.start - 4) : c.start]
+    if "," not in tail and ";" not in tail and "và" not in tail and "&" not in tail:
+        return []
     lm = rx.list_before_re().search(text, ws, c.start)
     if not lm:
         return []

@@ -31,23 +31,41 @@ SLASH_GAP_AFTER = rf"(?:{SP}?|{NL})"
 DASH_GAP = rf"(?:{SP}{{0,2}}|{NL})"
 LEFT = r"(?<![\w/.,&-])"
 
-PARTY = (
-    rf"(?P<pnum>{NUM}){DASH_GAP}{DASH}{DASH_GAP}(?P<ptype>{P_TYPE}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?P<piss>{P_ISS})"
+# The number starts every symbol; its first digit comes first in the pattern so that the
+# engine can skip to digits, and the left-edge check is a look-behind after that digit.
+NUM_FIRST = r"\d(?<![\w/.,&-]\d)\d{0,4}(?:\.\d{1,4})?"
+PARTY_REST = (
+    rf"{DASH_GAP}{DASH}{DASH_GAP}(?P<ptype>{P_TYPE}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?P<piss>{P_ISS})"
     r"(?![\w&]|-\w|/\w)"
 )
 # "57/NQ/TW", "180/KH/UBND": a slash where the grammar wants a dash
-VARIANT = rf"(?P<vnum>{NUM}){SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
-STATE = (
-    rf"(?P<snum>{NUM}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?:(?P<syear>{YEAR}){SP}{{0,2}}/{SLASH_GAP_AFTER})?"
+VARIANT_REST = rf"{SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
+STATE_REST = (
+    rf"{SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?:(?P<syear>{YEAR}){SP}{{0,2}}/{SLASH_GAP_AFTER})?"
     rf"(?P<ssym>{CODE}(?:-{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|-)"
 )
+SYMBOL = rf"(?P<num>{NUM_FIRST})(?:{PARTY_REST}|{VARIANT_REST}|{STATE_REST})"
 # a symbol cut by a table cell: "Nghị quyết 19/NQ-" at a line end, the issuer on a later line
-DANGLING = rf"(?P<dnum>{NUM})/(?:(?P<dyear>{YEAR})/)?(?P<dsym>{CODE}(?:-{CODE}){{0,3}})-{SP}{{0,3}}(?=\n)"
+DANGLING = rf"(?P<dnum>{NUM_FIRST})/(?:(?P<dyear>{YEAR})/)?(?P<dsym>{CODE}(?:-{CODE}){{0,3}})-{SP}{{0,3}}(?=\n)"
 
 
 def _kind_alt() -> str:
     names = registry().kind_names
     return "|".join(_words(n) for n in names)
+
+
+def _kind_scan(upper_only: bool = True) -> str:
+    """The kind words, written so that the engine can skip to their first letters: a class of
+    first letters, then each name's rest behind a look-behind on its own first letter. Short
+    forms are only looked for after a capitalised kind word ("Kế hoạch trên", not "kế hoạch trên")."""
+    names = registry().kind_names
+    firsts = sorted({c for n in names for c in ((n[0].upper(),) if upper_only else (n[0].upper(), n[0].lower()))})
+    alts = []
+    for n in names:
+        words = n.split()
+        rest = WS.join([re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])])
+        alts.append(f"(?<=[{n[0].upper()}{n[0].lower()}]){rest}")
+    return f"[{''.join(firsts)}](?<!\\w.)(?:{'|'.join(alts)})"
 
 
 def _words(phrase: str) -> str:
@@ -64,24 +82,24 @@ SO = rf"(?:{WS}[Ss]ố(?:{SP}{{0,2}}[:.])?)"
 
 @cache
 def symbol_re() -> re.Pattern[str]:
-    return re.compile(rf"{LEFT}(?:{PARTY}|{VARIANT}|{STATE})")
+    return re.compile(SYMBOL)
 
 
 @cache
 def dangling_re() -> re.Pattern[str]:
-    return re.compile(rf"{LEFT}{DANGLING}")
+    return re.compile(DANGLING)
 
 
 @cache
 def symbol_full_re() -> re.Pattern[str]:
     """A whole string that is one symbol (for the report's own number)."""
-    return re.compile(rf"(?:{PARTY}|{VARIANT}|{STATE})")
+    return re.compile(SYMBOL)
 
 
 @cache
 def kind_before_re() -> re.Pattern[str]:
     """The kind word (and "số") right before a number: matched against a short window."""
-    return re.compile(rf"(?P<kind>{_kind_alt()}){KIND_TAIL}(?P<so>{SO})?{WS}?$")
+    return re.compile(rf"(?P<kind>{_kind_scan(upper_only=False)}){KIND_TAIL}(?P<so>{SO})?{WS}?$")
 
 
 @cache
@@ -133,8 +151,8 @@ ALIAS_RE = re.compile(rf"\((?:sau{SP}đây{SP})?(?:gọi{SP}tắt|viết{SP}tắ
 @cache
 def pinpoint_before_re() -> re.Pattern[str]:
     diem = rf"(?:[Đđ]iểm{SP}[a-zđ](?:{SP}?,{SP}?[a-zđ]){{0,5}}{WS})?"
-    khoan = rf"(?:[Kk]hoản{SP}\d{{1,3}}(?:{SP}(?:và|,){SP}\d{{1,3}}){{0,3}}{WS})?"
-    return re.compile(rf"(?P<pin>{diem}{khoan}(?:[Đđ]iều{SP}\d{{1,3}}{WS}|{khoan}))(?:của{WS})?$")
+    khoan = rf"[Kk]hoản{SP}\d{{1,3}}(?:{SP}(?:và|,){SP}\d{{1,3}}){{0,3}}{WS}"
+    return re.compile(rf"(?P<pin>{diem}(?:(?:{khoan})?[Đđ]iều{SP}\d{{1,3}}{WS}|{khoan}))(?:của{WS})?$")
 
 
 @cache
@@ -156,18 +174,24 @@ def group_re() -> re.Pattern[str]:
 
 
 @cache
-def short_re() -> re.Pattern[str]:
-    """A kind word and a number with no symbol: "Hướng dẫn 35", "Chỉ thị số 05", "Kế hoạch số 19"."""
+def kind_word_re() -> re.Pattern[str]:
+    """A capitalised kind word: where a short form may start (one scan for both kinds of short form)."""
+    return re.compile(rf"(?P<kind>{_kind_scan()})")
+
+
+@cache
+def short_tail_re() -> re.Pattern[str]:
+    """After a kind word, a number with no symbol: "Hướng dẫn 35", "Chỉ thị số 05", "Kế hoạch số 19"."""
     return re.compile(
-        rf"(?<!\w)(?P<kind>{_kind_alt()}){KIND_TAIL}(?P<so>{SO})?{WS}(?P<num>\d{{1,5}})"
+        rf"{KIND_TAIL}(?P<so>{SO})?{WS}(?P<num>\d{{1,5}})"
         rf"(?![\d\w]|[.,]\d|{SP}{{0,8}}[-–/]{SP}{{0,8}}\n?{SP}{{0,8}}[{UP}\d])"
     )
 
 
 @cache
-def anaphor_re() -> re.Pattern[str]:
-    """ "Kế hoạch trên", "Công văn nêu trên": the last document of that kind."""
-    return re.compile(rf"(?<!\w)(?P<kind>{_kind_alt()}){WS}(?:nêu{WS}|đã{WS}nêu{WS})?trên(?!\w)")
+def anaphor_tail_re() -> re.Pattern[str]:
+    """After a kind word, "trên" or "nêu trên": the last document of that kind ("Kế hoạch trên")."""
+    return re.compile(rf"{WS}(?:nêu{WS}|đã{WS}nêu{WS})?trên(?!\w)")
 
 
 @cache

@@ -9,6 +9,7 @@ body always uses (``05-CT/TW``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -33,8 +34,22 @@ class Resolved:
     warnings: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class Taken:
+    """Spans already claimed by a citation; mentions are short, so an overlap is looked for
+    among the spans that start at most ``REACH`` characters earlier."""
+
+    REACH = 300
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        lo = bisect.bisect_left(self.spans, (s - self.REACH, -1))
+        hi = bisect.bisect_left(self.spans, (e, -1))
+        return any(b > s for _, b in self.spans[lo:hi])
+
+    def add(self, s: int, e: int) -> None:
+        bisect.insort(self.spans, (s, e))
 
 
 def _ordinal(word: str) -> int | None:
@@ -101,15 +116,15 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
             res.aliases.setdefault(c.id, [])
             if a not in res.aliases[c.id]:
                 res.aliases[c.id].append(a)
-    taken = [(c.start, c.end) for c in res.cites]
+    taken = Taken([(c.start, c.end) for c in res.cites])
     # later uses of a non-group alias
     for alias, target in alias_target.items():
         if target.system == "group" or not target.id:
             continue
         for m in re.finditer(re.escape(alias).replace(r"\ ", r"\s+"), text, re.I):
-            if m.start() > target.end and not _overlaps(taken, m.start(), m.end()):
+            if m.start() > target.end and not taken.overlaps(m.start(), m.end()):
                 res.cites.append(_short(target, m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     _short_forms(text, res, taken, skip, reg)
     res.cites.sort(key=lambda c: (c.start, c.implied))
     return res
@@ -128,55 +143,69 @@ def _num_key(n: str | None) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-def _short_forms(text: str, res: Resolved, taken: list[tuple[int, int]], skip: tuple[int, int] | None, reg) -> None:  # noqa: ANN001
-    events: list[tuple[int, str, re.Match[str]]] = [(m.start(), "short", m) for m in rx.short_re().finditer(text)]
-    events += [(m.start(), "anaphor", m) for m in rx.anaphor_re().finditer(text)]
-    events.sort(key=lambda e: e[0])
-    for _, what, m in events:
-        if skip and skip[0] <= m.start() < skip[1]:
+def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] | None, reg) -> None:  # noqa: ANN001
+    events: list[tuple[int, str, re.Match[str], re.Match[str]]] = []
+    short_tail, anaphor_tail = rx.short_tail_re(), rx.anaphor_tail_re()
+    for km in rx.kind_word_re().finditer(text):
+        tm = short_tail.match(text, km.end())
+        if tm is not None:
+            events.append((km.start(), "short", km, tm))
             continue
-        kind = " ".join(m.group("kind").split())
+        tm = anaphor_tail.match(text, km.end())
+        if tm is not None:
+            events.append((km.start(), "anaphor", km, tm))
+    pool = sorted((c for c in res.cites if c.id and not c.implied), key=lambda c: c.start)
+    seen_ids: dict[tuple[str | None, int | None], dict[str, Cite]] = {}  # (kind, number) -> id -> first cite
+    last_of_kind: dict[str | None, Cite] = {}
+    i = 0
+
+    def see(c: Cite) -> None:
+        last_of_kind[c.kind] = c
+        if c.system != "group":
+            seen_ids.setdefault((c.kind, _num_key(c.number)), {}).setdefault(c.id, c)
+
+    for pos, what, km, m in events:
+        while i < len(pool) and pool[i].start < pos:
+            see(pool[i])
+            i += 1
+        start = km.start()
+        if skip and skip[0] <= start < skip[1]:
+            continue
+        kind = " ".join(km.group("kind").split())
         kind = next((n for n in reg.kind_names if n.lower() == kind.lower()), kind)
-        earlier = [c for c in res.cites if c.start < m.start() and c.id and not c.implied]
         if what == "anaphor":
-            same = [c for c in earlier if c.kind == kind]
-            if same and not _overlaps(taken, m.start(), m.end()):
-                res.cites.append(_short(max(same, key=lambda c: c.start), m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+            target = last_of_kind.get(kind)
+            if target is not None and not taken.overlaps(start, m.end()):
+                res.cites.append(_short(target, start, m.end()))
+                taken.add(start, m.end())
             continue
         ns, ne = m.start("num"), m.end("num")
-        if _overlaps(taken, ns, ne):
+        if taken.overlaps(ns, ne):
             continue
         num = m.group("num")
         if len(num) == 4 and num[:2] in ("19", "20"):
             continue  # a year ("Chương trình 2030")
-        key = int(num)
-        ids = {c.id for c in earlier if c.kind == kind and _num_key(c.number) == key and c.system != "group"}
+        ids = seen_ids.get((kind, int(num)), {})
         if len(ids) == 1:
-            target = next(c for c in earlier if c.id in ids)
-            res.cites.append(_short(target, m.start(), ne))
-            taken.append((m.start(), ne))
+            target = next(iter(ids.values()))
+            res.cites.append(_short(target, start, ne))
+            taken.add(start, ne)
             continue
         if len(ids) > 1:
-            res.warnings.append(("reference.ambiguous", f"'{text[m.start() : ne]}' may be {', '.join(sorted(ids))}", m.start(), ne))
+            res.warnings.append(("reference.ambiguous", f"'{text[start:ne]}' may be {', '.join(sorted(ids))}", start, ne))
             continue
-        built = _with_issuer(text, m, kind, num, reg)
+        built = _with_issuer(text, start, m, kind, num, reg)
         if built is not None:
             res.cites.append(built)
-            taken.append((built.start, built.end))
+            taken.add(built.start, built.end)
+            see(built)
             continue
-        if m.group("so") or num.startswith("0"):
-            res.warnings.append(
-                (
-                    "reference.unresolved",
-                    f"'{' '.join(text[m.start() : ne].split())}' has no symbol and matches no full citation",
-                    m.start(),
-                    ne,
-                )
-            )
+        if m.group("so") or (num.startswith("0") and len(num) > 1):
+            written = " ".join(text[start:ne].split())
+            res.warnings.append(("reference.unresolved", f"'{written}' has no symbol and matches no full citation", start, ne))
 
 
-def _with_issuer(text: str, m: re.Match[str], kind: str, num: str, reg) -> Cite | None:  # noqa: ANN001
+def _with_issuer(text: str, start: int, m: re.Match[str], kind: str, num: str, reg) -> Cite | None:  # noqa: ANN001
     """ "Chỉ thị 05 của Bộ Chính trị", "Tỉnh ủy ban hành Kế hoạch số 19": the Party symbol of that body."""
     abbr = reg.party_kind_abbr.get(kind)
     if abbr is None:
@@ -187,14 +216,14 @@ def _with_issuer(text: str, m: re.Match[str], kind: str, num: str, reg) -> Cite 
     if am:
         code = reg.party_code_for(am.group("name"))
     if code is None:
-        bm = rx.issuer_before_re().search(text, max(0, m.start() - 80), m.start())
+        bm = rx.issuer_before_re().search(text, max(0, start - 80), start)
         if bm:
             code = reg.party_code_for(bm.group("name"))
     if code is None:
         return None
     c = Cite(
         id=f"{num}-{abbr}/{code}",
-        start=m.start(),
+        start=start,
         end=ne,
         system="party",
         kind=kind,
