@@ -32,6 +32,9 @@ _PATTERN = re.compile(
     |(?P<dnoyear>ngày{_WS}(?P<n_d>{_D})/(?P<n_m>{_D})(?![\d/.\-]|[.,]\d))
     |(?P<dmy>(?<![\d.,\-{LETTER}])(?:(?<!\d/)|(?=\d{{1,2}}\.\d{{1,2}}\.))(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?P<y>\d{{2,5}})(?![\d]|/(?!\d{{1,2}}[./\-]\d)|[.,]\d|-[{LETTER}\d]))
     |(?P<monthw>tháng{_WS}(?P<mw_m>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mw_y>\d{{4}})(?![\d/]|[.,]\d))
+    |(?P<blankday>ngày[ \t.…_]{{1,12}}/[ \t]?(?P<bd_m>{_D})/(?P<bd_y>{YEAR})(?![\d/]))
+    |(?P<monthand>tháng{_WS}(?P<ma_m>{_D})(?=[ \t]+(?:và|,)[ \t]+(?:cả[ \t]+)?năm{_WS}(?P<ma_y>{YEAR})(?!\d)))
+    |(?P<qcarry>quý{_WS}(?P<qc>IV|I{{1,3}}|[1-4])(?![\w/])(?=[^.;\n]{{0,80}}?quý{_WS}(?:IV|I{{1,3}}|[1-4])[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<qc_y>{YEAR})(?!\d)))
     |(?P<quarter>quý{_WS}(?P<q>IV|I{{1,3}}|[1-4])[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<q_y>{YEAR})(?!\d))
     |(?P<yrange>(?:(?P<yr_lead>giai\ đoạn|nhiệm\ kỳ|thời\ kỳ|năm\ học|năm|từ\ năm){_WS}|(?<![\d/.,\-{LETTER}]))
         (?P<yr_1>{YEAR}){DASH}(?:năm{_WS})?(?P<yr_2>{YEAR})(?![\d/]|[.,]\d))
@@ -115,6 +118,12 @@ def _one(m: re.Match[str]) -> Found | None:
         return _full(s, e, g("d"), g("m"), g("y"))
     if g("monthw"):
         return _month(s, e, g("mw_m"), g("mw_y"))
+    if g("blankday"):
+        return _month(s, e, g("bd_m"), g("bd_y"))
+    if g("monthand"):
+        return _month(s, e, g("ma_m"), g("ma_y"))
+    if g("qcarry"):
+        return Found(s, e, "quarter", f"{g('qc_y')}-Q{_ROMAN_Q[g('qc').upper()]}")
     if g("quarter"):
         return Found(s, e, "quarter", f"{g('q_y')}-Q{_ROMAN_Q[g('q').upper()]}")
     if g("yrange"):
