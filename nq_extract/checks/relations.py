@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .scan import FIGURE, PERCENT, Bounds, Tok, scan
+from .scan import FIGURE, PERCENT, Bounds, Tok, scan, words
 
 PERCENTAGE = "percentage"
 SUM = "sum"
@@ -144,25 +144,50 @@ def ratio_percentages(t: Text) -> list[Relation]:
         if b is None:
             continue
         cs, ce = t.bounds.clause(b.end)
-        j = b.index + 1
-        pct = None
-        while j < len(toks) and toks[j].start < ce and toks[j].start - b.end < 160:
-            if toks[j].kind == PERCENT:
-                pct = toks[j]
-                break
-            if toks[j].kind == FIGURE:
-                break
-            j += 1
+        pct = _percent_after(t, b, ce)
         if pct is None:
-            continue
-        if not _PCT_CUE.search(t.text[max(b.end, pct.start - 40) : pct.start]):
+            pct = _percent_before(t, a, cs)
+        if pct is None:
             continue
         out.append(Relation(PERCENTAGE, [("numerator", a), ("denominator", b), ("percent", pct)], source="ratio"))
     return out
 
 
+def _percent_after(t: Text, b: Tok, clause_end: int) -> Tok | None:
+    """The first percentage after a ratio in its clause, skipping parenthesised asides."""
+    toks = t.toks
+    j = b.index + 1
+    depth_text_start = b.end
+    while j < len(toks) and toks[j].start < clause_end and toks[j].start - b.end < 220:
+        tok = toks[j]
+        gap = t.text[depth_text_start : tok.start]
+        inside = gap.count("(") > gap.count(")")
+        if tok.kind == PERCENT:
+            if _PCT_CUE.search(t.text[max(b.end, tok.start - 40) : tok.start]):
+                return tok
+            return None
+        if tok.kind == FIGURE and not inside:
+            return None
+        j += 1
+    return None
+
+
+def _percent_before(t: Text, a: Tok, clause_start: int) -> Tok | None:
+    """ "đạt 90,58% (419.218/462.814 hồ sơ)": a percentage just before a parenthesised ratio."""
+    if a.index == 0:
+        return None
+    prev = t.toks[a.index - 1]
+    gap = t.text[prev.end : a.start]
+    if prev.kind == PERCENT and prev.start >= clause_start and re.fullmatch(r"\s*%\s*\(\s*", gap):
+        return prev
+    return None
+
+
 # -- totals and their parts ----------------------------------------------------------------
 
+_PART_PCT = re.compile(
+    r"[ \t\n]*(?:[^\W\d_]+[ \t\n]*){0,4}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
+)
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
 _SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số|chưa)\b")
 
@@ -197,7 +222,12 @@ def _parts_in(t: Text, start: int, end: int, total: Tok) -> list[tuple[Tok, Tok 
                 continue
             pct = None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and nxt.kind == PERCENT and depths[nxt.start - start] == 1 and "(" in t.text[tok.end : nxt.start]:
+            if (
+                nxt is not None
+                and nxt.kind == PERCENT
+                and depths[nxt.start - start] == 1
+                and _PART_PCT.fullmatch(t.text[tok.end : nxt.start])
+            ):
                 pct = nxt
             parts.append((tok, pct, seg_start))
             seg_start = tok.end
@@ -236,6 +266,7 @@ def breakdowns(t: Text) -> list[Relation]:
             total = _total_before(t, m.start(), ss)
         if total is None or region[1] - region[0] < 3:
             continue
+        total = _total_matching_parts(t, total, region, ss, m.start())
         if text[total.end : m.start()].count("\n\n"):
             continue
         parts = _parts_in(t, region[0], region[1], total)
@@ -243,6 +274,20 @@ def breakdowns(t: Text) -> list[Relation]:
             continue
         _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
+
+
+def _total_matching_parts(t: Text, total: Tok, region: tuple[int, int], sent_start: int, pos: int) -> Tok:
+    """When the parts carry a unit the nearest figure lacks, the total is the nearest figure with that unit."""
+    from collections import Counter
+
+    heads = Counter(x.head for x in _figs(t, region[0], region[1]) if x.head and not x.named)
+    if not heads or total.head in heads:
+        return total
+    head, n = heads.most_common(1)[0]
+    if n < 2 and len(heads) > 1:
+        return total
+    cands = [x for x in t.between(sent_start, pos) if x.kind == FIGURE and x.head == head and not x.slash_prev]
+    return cands[-1] if cands else total
 
 
 def _matching(text: str, open_at: int, limit: int) -> int:
@@ -269,10 +314,32 @@ def _emit_breakdown(
     subset = len(parts) < 2 or any(_SUBSET_CUE.search(t.text[seg : p.start]) for p, _, seg in parts[1:])
     if subset_possible and s < total.number.value and subset:
         return
-    out.append(Relation(SUM, [("total", total)] + [("part", p) for p in part_toks], source=source))
+    groups = _groups(total, part_toks)
+    for g in groups:
+        out.append(Relation(SUM, [("total", total)] + [("part", p) for p in g], source=source))
     for p, pct, _ in parts:
         if pct is not None:
             out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
+
+
+def _groups(total: Tok, parts: list[Tok]) -> list[list[Tok]]:
+    """Parts that break the total down twice ("1.495 tổ chức, 8.891 cá nhân, với 4.074 cấp tỉnh và 6.312 cấp xã")."""
+    from decimal import Decimal
+
+    target = total.number.value
+    if target <= 0 or len(parts) < 4:
+        return [parts]
+    groups: list[list[Tok]] = [[]]
+    acc = Decimal(0)
+    for p in parts:
+        groups[-1].append(p)
+        acc += p.number.value
+        if acc == target:
+            groups.append([])
+            acc = Decimal(0)
+    if groups[-1] or len(groups) < 3 or any(len(g) < 2 for g in groups[:-1]):
+        return [parts]
+    return groups[:-1]
 
 
 def parenthesised(t: Text) -> list[Relation]:
@@ -287,7 +354,7 @@ def parenthesised(t: Text) -> list[Relation]:
         if p < 0:
             continue
         gap = window[:p]
-        if re.search(r"\d|[.;:\n]", gap):
+        if re.search(r"\d|[.;:]|\n\s*\n", gap):
             continue
         open_at = tok.end + p
         close = _matching(text, open_at, min(len(text), open_at + 600))
@@ -303,8 +370,8 @@ def parenthesised(t: Text) -> list[Relation]:
         if len(parts) < 2 or not _one_unit(parts) or any(pc is not None for _, pc, _ in parts):
             continue
         depths = _depths(text, open_at + 1, close)
-        top = [x for x in inside if depths[x.start - open_at - 1] == 0 and x.kind in (FIGURE, PERCENT)]
-        if any(x.kind == PERCENT for x in top) or len(top) != len(parts):
+        top = [x for x in inside if depths[x.start - open_at - 1] == 0 and x.kind == FIGURE]
+        if len(top) != len(parts):
             continue
         _emit_breakdown(t, out, tok, parts, subset_possible=False, source="paren")
     return out
@@ -611,6 +678,109 @@ def _slip(a: str, b: str) -> bool:
     return False
 
 
+_DONE = re.compile(r"\bđã ((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?: là|:)?\s*$")
+
+
+def complements(t: Text) -> list[Relation]:
+    """ "Số kiến nghị là A, số đã thực hiện là B, số chưa thực hiện là C": A = B + C.
+
+    A percentage "đã thực hiện p%" in the same sentence is B of A.
+    """
+    out: list[Relation] = []
+    text = t.text
+    for m in re.finditer(r"\bchưa ((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?: là|:)?\s*", text):
+        c = next((x for x in t.between(m.end(), m.end() + 30) if x.start == m.end() and x.kind == FIGURE), None)
+        if c is None:
+            continue
+        verb = re.sub(r"\s+là$", "", m.group(1))
+        ss, _ = t.bounds.sentence(m.start())
+        before = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and x.head == c.head]
+        done = None
+        for x in reversed(before):
+            dm = _DONE.search(text[max(ss, x.start - 60) : x.start])
+            if dm and re.sub(r"\s+là$", "", dm.group(1)) == verb:
+                done = x
+                break
+        if done is None:
+            continue
+        whole = [x for x in before if x.end <= done.start]
+        if not whole:
+            continue
+        total = whole[-1]
+        out.append(Relation(SUM, [("total", total), ("part", done), ("part", c)], source="complement"))
+        pm = None
+        for pm_ in re.finditer(r"\bđã " + re.escape(verb) + r"\s*", text[max(0, ss - 1) : total.start]):
+            pm = pm_
+        if pm is not None:
+            p0 = max(0, ss - 1) + pm.end()
+            pct = next((x for x in t.between(p0, p0 + 12) if x.kind == PERCENT and x.start == p0), None)
+            if pct is not None:
+                out.append(Relation(PERCENTAGE, [("numerator", done), ("denominator", total), ("percent", pct)], source="complement"))
+    return out
+
+
+_PLAN_PCT = re.compile(r",?\s*(?:đạt|bằng)\s*$")
+_PLAN_AFTER = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
+_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)[^.;()]{0,60}?(?:là|:)\s*$")
+
+
+def plan_percentages(t: Text) -> list[Relation]:
+    """ "Dự toán ... là 22.143 tỷ đồng ..., đã giải ngân được 9.400 tỷ đồng, đạt 42,5% kế hoạch"."""
+    out: list[Relation] = []
+    text = t.text
+    for pct in t.toks:
+        if pct.kind != PERCENT or pct.index == 0:
+            continue
+        a = t.toks[pct.index - 1]
+        if (
+            a.kind != FIGURE
+            or a.slash_prev
+            or not _PLAN_PCT.search(text[a.end : pct.start].split(" ", 3)[-1] if False else text[max(a.end, pct.start - 12) : pct.start])
+        ):
+            continue
+        if not _PLAN_AFTER.match(text, pct.end):
+            continue
+        if len(text[a.end : pct.start]) > 20:
+            continue
+        ss, _ = t.bounds.sentence(a.start)
+        plan = None
+        depths = _depths(text, ss, a.start)
+        level = [x for x in t.between(ss, a.start) if x.kind == FIGURE and x.head == a.head and a.head and depths[x.start - ss] == 0]
+        for x in reversed(level):
+            if _PLAN_BEFORE.search(text[max(ss, x.start - 80) : x.start]):
+                plan = x
+                break
+        if plan is None:
+            continue
+        out.append(Relation(PERCENTAGE, [("numerator", a), ("denominator", plan), ("percent", pct)], source="plan"))
+    return out
+
+
+def footnote_by_verb(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
+    """A footnote listing figures under the same verb and unit as a body figure ("rà soát 734 văn bản" / "rà soát 77 văn bản")."""
+    out: list[Relation] = []
+    text = t.text
+
+    def key(x: Tok) -> tuple[str, str | None] | None:
+        w = words(text[max(0, x.start - 20) : x.start])
+        return (w[-1].lower(), x.head) if w and x.head else None
+
+    for note in notes:
+        figs = [x for x in t.between(note.start, note.end) if x.kind == FIGURE]
+        groups: dict[tuple[str, str | None], list[Tok]] = {}
+        for x in figs:
+            k = key(x)
+            if k:
+                groups.setdefault(k, []).append(x)
+        for a_start, a_end in note.anchors:
+            cs, _ = t.bounds.sentence(a_start)
+            for b in [x for x in t.between(cs, a_end) if x.kind == FIGURE]:
+                k = key(b)
+                if k and len(groups.get(k, [])) >= 2:
+                    out.append(Relation(SUM, [("total", b)] + [("part", p) for p in groups[k]], source="footnote"))
+    return out
+
+
 def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) -> list[Relation]:
     """Every relation the text states, deduplicated (the first finder to claim one keeps it)."""
     t = t or Text(text)
@@ -619,6 +789,9 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
     for rel in [
         *ratio_percentages(t),
         *footnote_breakdowns(t, notes),
+        *footnote_by_verb(t, notes),
+        *complements(t),
+        *plan_percentages(t),
         *bullet_totals(t),
         *breakdowns(t),
         *parenthesised(t),

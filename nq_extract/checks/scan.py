@@ -38,7 +38,7 @@ _APPROX_BEFORE = re.compile(
     r"(?:khoảng|Khoảng|gần|Gần|trên|Trên|hơn|Hơn|xấp xỉ|ước đạt|ước tính|ước|chừng|dưới|Dưới|ít nhất|tối thiểu|"
     r"tối đa|gần như|hầu hết|trung bình|bình quân)\s*$"
 )
-_UNIT_AFTER = re.compile(r"[ \t]?([^\W\d_][^\W\d_]*(?:[ \t][^\W\d_]+)?)")
+_UNIT_AFTER = re.compile(r"[ \t]?\n?[ \t]*([^\W\d_][^\W\d_]*(?:[ \t\n][^\W\d_]+)?)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -107,7 +107,7 @@ def scan(text: str) -> list[Tok]:
         if kind in (FIGURE, PERCENT) and not slash_next:
             m = _UNIT_AFTER.match(text, e if kind == FIGURE else e + after.find("%") + 1)
             if m:
-                unit = m.group(1)
+                unit = " ".join(m.group(1).split())
         del rest
         approx = bool(_APPROX_BEFORE.search(before)) if kind in (FIGURE, PERCENT) else False
         toks.append(Tok(len(toks), s, e, number, kind, unit, approx, slash_next, slash_prev))
@@ -214,6 +214,16 @@ class Bounds:
                 if not (nxt.isupper() or nxt in '-+*•(\u201c"'):
                     continue
                 if stop[0] == "." and m.start() > 0 and text[m.start() - 1].isdigit() and nxt.isdigit():
+                    continue
+            elif stop.startswith("\n") and stop.strip() == "" and stop.count("\n") >= 2:
+                # a blank line inside a sentence (a page break): no boundary when the sentence runs on
+                prev = text[: m.start()].rstrip()[-1:]
+                nxt = text[m.end() : m.end() + 1]
+                if (
+                    (prev.isalnum() or prev == ",")
+                    and nxt.isalnum()
+                    and not re.match(r"\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s", text[m.end() : m.end() + 8])
+                ):
                     continue
             ends.append(m.end())
         self.ends = ends
