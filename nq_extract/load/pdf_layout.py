@@ -1,0 +1,408 @@
+"""From positioned characters to loaded text: lines, page furniture, footnotes, reflow.
+
+Input: the :class:`~.pdf_chars.PageChars` of every page. Output: the text of
+the document with, for every character, its page and box; the ranges of the
+footnote bodies, of the markers glued to words in the body, and of e-signature
+stamp text. The rules are geometric and hold for reports made from Word as
+well as for typeset ones:
+
+- a **line** is a run of characters whose boxes overlap vertically and move
+  left to right; a raised, smaller digit stays in the line it is raised from;
+- the **body size** is the most common character size of the document;
+- **page numbers** (a lone number, ``- 2 -``, ``Trang 2``) at the top or foot of
+  a page and **running heads** (the same line at the same height on many pages)
+  are left out;
+- the **footnote area** is the run of lines at the foot of a page set smaller
+  than the body; a note starts at a line opening with a marker (a raised or
+  smaller number, or a number that a body marker on the page points to); lines
+  of the area above the first marker continue the previous page's last note;
+- **anchors** are raised or smaller digits glued to the word before them, whose
+  number is one of the notes found;
+- **reflow**: a line joins the one before it with a space unless a paragraph
+  starts (the line is indented, starts a list item, or follows a short line,
+  a larger gap, a change of size, or a jump up the page); a symbol broken
+  after ``-`` or ``/`` (``2769/UBND-`` / ``NCKSTTHC``) is joined without a space.
+  Paragraphs follow each other on new lines; a larger vertical gap gives a
+  blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import AnchorHint, Layout, NoteHint
+from .pdf_chars import PageChars
+
+_PAGE_NO = re.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
+_LIST_START = re.compile(r"^(?:[-–•+*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Chương\s|Phần\s|Mục\s)")
+_SYMBOL_TAIL = re.compile(r"(?:\d[\w/.-]*|[A-ZĐ]{2,}[\w/.-]*)[-/]$")
+_STAMP = re.compile(
+    r"^(?:Ký bởi|Người ký|Ký số bởi|Thời gian ký|Ngày ký|Cơ quan|Email|E-mail|Chức vụ|Signed by|Signature valid|Digitally signed)\s*:",
+    re.I,
+)
+_DIGITS = set("0123456789")
+_SUPERSCRIPT_DIGITS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
+
+
+@dataclass
+class Line:
+    page: int  # index into the list of pages
+    idx: list[int]
+    top: float
+    bottom: float
+    size: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    text: str = ""
+    kind: str = "body"  # body, furniture, note, stamp
+    marker: str | None = None  # a footnote line: its marker
+    marker_len: int = 0  # characters of ``idx`` taken by the marker
+
+
+@dataclass
+class Result:
+    text: str
+    layout: Layout
+    notes: list[NoteHint]
+    anchors: list[AnchorHint]
+    stamps: list[tuple[int, int]]
+    lines: list[Line] = field(default_factory=list)
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+def page_lines(pc: PageChars, page_index: int) -> list[Line]:
+    """The lines of a page, in content order."""
+    lines: list[Line] = []
+    cur: Line | None = None
+    cur_x1 = 0.0
+    text, x0s, tops, x1s, bottoms, sizes = pc.text, pc.x0, pc.top, pc.x1, pc.bottom, pc.size
+    for i in range(len(text)):
+        ch = text[i]
+        if ch == " " and sizes[i] == 0.0:
+            if cur is not None:
+                cur.idx.append(i)
+            continue
+        t, b, s = tops[i], bottoms[i], sizes[i]
+        if cur is not None:
+            overlap = min(b, cur.bottom) - max(t, cur.top)
+            h = min(b - t, cur.bottom - cur.top)
+            if overlap >= 0.5 * h and x0s[i] >= cur_x1 - max(2.0, 0.6 * (s or cur.size)):
+                cur.idx.append(i)
+                if s > cur.size * 1.15 and not ch.isspace():  # the main size of the line: take the band of larger text
+                    cur.top, cur.bottom, cur.size = t, b, s
+                elif s >= cur.size * 0.85 and not ch.isspace():
+                    cur.top, cur.bottom = min(cur.top, t), max(cur.bottom, b)
+                if x1s[i] > cur_x1:
+                    cur_x1 = x1s[i]
+                continue
+        if ch.isspace():
+            if cur is not None:
+                cur.idx.append(i)
+            continue
+        cur = Line(page_index, [i], t, b, s)
+        cur_x1 = x1s[i]
+        lines.append(cur)
+    for ln in lines:
+        _finish(pc, ln)
+        if pc.stamp_from >= 0 and ln.idx and ln.idx[0] >= pc.stamp_from:
+            ln.kind = "stamp"
+    return [ln for ln in lines if ln.text]
+
+
+def _finish(pc: PageChars, ln: Line) -> None:
+    idx = ln.idx
+    while idx and pc.text[idx[-1]].isspace():
+        idx.pop()
+    if not idx:
+        ln.text = ""
+        return
+    sizes = Counter(round(pc.size[i], 1) for i in idx if not pc.text[i].isspace())
+    ln.size = sizes.most_common(1)[0][0] if sizes else ln.size
+    ln.x0 = min(pc.x0[i] for i in idx if not pc.text[i].isspace())
+    ln.x1 = max(pc.x1[i] for i in idx)
+    ln.text = "".join(pc.text[i] for i in idx)
+
+
+def _is_small_raised(pc: PageChars, i: int, ln: Line) -> bool:
+    s = pc.size[i]
+    small = s and ln.size and s <= 0.8 * ln.size
+    raised = pc.bottom[i] < ln.bottom - 0.2 * (ln.size or s or 10)
+    return bool(small or raised)
+
+
+def _marker_at(pc: PageChars, ln: Line, k: int) -> tuple[str, int]:
+    """Digits starting at position ``k`` of the line that are set small or raised: (value, length)."""
+    idx = ln.idx
+    value = ""
+    j = k
+    while j < len(idx) and len(value) < 3:
+        ch = pc.text[idx[j]]
+        if ch in _SUPERSCRIPT_DIGITS:
+            value += _SUPERSCRIPT_DIGITS[ch]
+        elif ch in _DIGITS and _is_small_raised(pc, idx[j], ln):
+            value += ch
+        else:
+            break
+        j += 1
+    return value, j - k
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+def body_size(pages: list[PageChars]) -> float:
+    sizes: Counter[float] = Counter()
+    for pc in pages:
+        for ch, s in zip(pc.text, pc.size):
+            if s and not ch.isspace():
+                sizes[round(s)] += 1
+    return float(sizes.most_common(1)[0][0]) if sizes else 12.0
+
+
+def _furniture(pages: list[PageChars], lines_by_page: list[list[Line]]) -> None:
+    """Mark page numbers and running heads."""
+    repeats: Counter[tuple[int, str]] = Counter()
+    for lines in lines_by_page:
+        seen = set()
+        for ln in lines:
+            key = (round(ln.top / 4), re.sub(r"\d+", "#", ln.text.strip()))
+            if key not in seen:
+                seen.add(key)
+                repeats[key] += 1
+    n = len(lines_by_page)
+    for p, lines in enumerate(lines_by_page):
+        if not lines:
+            continue
+        h = pages[p].height or 842.0
+        body = [ln for ln in lines if ln.kind == "body"]
+        if not body:
+            continue
+        top_line = min(body, key=lambda ln: ln.top)
+        low_line = max(body, key=lambda ln: ln.bottom)
+        for ln in body:
+            edge = ln is top_line or ln is low_line or ln.top < 0.09 * h or ln.bottom > 0.93 * h
+            if edge and _PAGE_NO.match(ln.text.strip()):
+                ln.kind = "furniture"
+                continue
+            if n >= 3 and (ln.top < 0.1 * h or ln.bottom > 0.92 * h):
+                key = (round(ln.top / 4), re.sub(r"\d+", "#", ln.text.strip()))
+                if repeats[key] >= max(3, n // 2) and len(ln.text.strip()) > 3:
+                    ln.kind = "furniture"
+            if _STAMP.match(ln.text.strip()):
+                ln.kind = "stamp"
+
+
+def _body_anchor_markers(pc: PageChars, lines: list[Line]) -> set[str]:
+    found = set()
+    for ln in lines:
+        if ln.kind != "body":
+            continue
+        for k in range(1, len(ln.idx)):
+            prev = pc.text[ln.idx[k - 1]]
+            if prev.isspace():
+                continue
+            value, n = _marker_at(pc, ln, k)
+            if value:
+                found.add(value)
+    return found
+
+
+def _footnotes(pages: list[PageChars], lines_by_page: list[list[Line]], size: float) -> None:
+    """Mark footnote lines (kind ``note``) and the lines that open a note (``marker``)."""
+    open_note = False  # the previous page ended inside a note
+    for p, lines in enumerate(lines_by_page):
+        pc = pages[p]
+        live = [ln for ln in lines if ln.kind == "body"]
+        if not live:
+            continue
+        by_pos = sorted(live, key=lambda ln: ln.top)
+        area: list[Line] = []
+        for ln in reversed(by_pos):
+            if ln.size and ln.size <= 0.9 * size:
+                area.append(ln)
+            else:
+                break
+        area.reverse()
+        if not area or len(area) == len(by_pos):
+            open_note = False
+            continue
+        pointed = _body_anchor_markers(pc, [ln for ln in live if ln not in area])
+        started = False
+        for ln in area:
+            value, n = _marker_at(pc, ln, 0)
+            if not value:
+                m = re.match(r"(\d{1,3})(?=\s|\D)", ln.text)
+                if m and m.group(1) in pointed:
+                    value, n = m.group(1), len(m.group(1))
+            if value and (started or value in pointed or _marker_at(pc, ln, 0)[0]):
+                ln.kind, ln.marker, ln.marker_len = "note", value, n
+                started = True
+            elif started or open_note:
+                ln.kind = "note"
+        open_note = any(ln.kind == "note" for ln in area) and area[-1].kind == "note"
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pages = array("h")
+        self.boxes = array("f")
+        self.length = 0
+
+    def char(self, ch: str, page: int, box: tuple[float, float, float, float]) -> None:
+        self.parts.append(ch)
+        self.pages.append(page)
+        self.boxes.extend(box)
+        self.length += 1
+
+    def sep(self, text: str) -> None:
+        page = self.pages[-1] if self.length else 0
+        x, y = (self.boxes[-2], self.boxes[-1]) if self.length else (0.0, 0.0)
+        for ch in text:
+            self.char(ch, page, (x, y, x, y))
+
+
+def _margins(lines: list[Line]) -> tuple[float, float, float]:
+    """Left margin, right edge and usual line pitch of a page's body lines."""
+    body = [ln for ln in lines if ln.kind == "body"]
+    if not body:
+        return 0.0, 0.0, 0.0
+    lefts = Counter(round(ln.x0 / 3) for ln in body)
+    left = min(ln.x0 for ln in body if round(ln.x0 / 3) == lefts.most_common(1)[0][0])
+    rights = sorted(ln.x1 for ln in body)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    pitches = sorted(b.top - a.top for a, b in zip(body, body[1:]) if 0 < b.top - a.top < 3 * max(a.size, 1))
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    return left, right, pitch
+
+
+def _separator(a: Line, b: Line, ma: tuple[float, float, float], mb: tuple[float, float, float]) -> str:
+    """What goes between body line ``a`` and the next body line ``b``: '', ' ', '\\n' or '\\n\\n'."""
+    size = max(a.size, b.size, 1.0)
+    blank = False
+    if a.page == b.page:
+        if b.top < a.top - 0.5 * size:  # a jump up the page: the next column or cell
+            return "\n"
+        pitch = ma[2] or 1.2 * size
+        blank = b.top - a.top > 1.45 * pitch
+    brk = (
+        blank
+        or b.x0 > mb[0] + 0.9 * size
+        or a.x1 < ma[1] - 2.5 * size
+        or abs(a.size - b.size) > 0.15 * size
+        or bool(_LIST_START.match(b.text))
+    )
+    if brk:
+        return "\n\n" if blank else "\n"
+    tail = a.text.rstrip()
+    if tail[-1:] in "-/" and _SYMBOL_TAIL.search(tail.rsplit(" ", 1)[-1]) and b.text[:1].isalnum():
+        return ""
+    return " "
+
+
+def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, anchors: list[AnchorHint], markers: set[str]) -> None:
+    idx = ln.idx
+    prev_x1 = None
+    prev_space = True
+    k = start
+    while k < len(idx):
+        i = idx[k]
+        ch = pc.text[i]
+        if ch.isspace():
+            if not prev_space:
+                w.char(" ", page_no, (pc.x0[i], pc.top[i], pc.x1[i], pc.bottom[i]))
+                prev_space = True
+            k += 1
+            continue
+        if not prev_space and k > start:
+            value, n = _marker_at(pc, ln, k)
+            if value and value in markers and pc.text[idx[k - 1]] not in _DIGITS:
+                s = w.length
+                for j in range(k, k + n):
+                    ii = idx[j]
+                    w.char(pc.text[ii], page_no, (pc.x0[ii], pc.top[ii], pc.x1[ii], pc.bottom[ii]))
+                anchors.append(AnchorHint(value, s, w.length))
+                prev_x1 = pc.x1[idx[k + n - 1]]
+                k += n
+                continue
+        if prev_x1 is not None and not prev_space and pc.x0[i] - prev_x1 > 0.25 * (pc.size[i] or ln.size or 10):
+            w.sep(" ")
+        w.char(ch, page_no, (pc.x0[i], pc.top[i], pc.x1[i], pc.bottom[i]))
+        prev_x1 = pc.x1[i]
+        prev_space = False
+        k += 1
+
+
+def build(pages: list[PageChars]) -> Result:
+    lines_by_page = [page_lines(pc, p) for p, pc in enumerate(pages)]
+    size = body_size(pages)
+    _furniture(pages, lines_by_page)
+    _footnotes(pages, lines_by_page, size)
+    markers = {ln.marker for lines in lines_by_page for ln in lines if ln.marker}
+    margins = [_margins(lines) for lines in lines_by_page]
+
+    w = _Writer()
+    anchors: list[AnchorHint] = []
+    prev: Line | None = None
+    for p, lines in enumerate(lines_by_page):
+        pc = pages[p]
+        for ln in lines:
+            if ln.kind != "body":
+                continue
+            if prev is not None:
+                sep = _separator(prev, ln, margins[prev.page], margins[p])
+                if sep:
+                    w.sep(sep)
+            _emit_line(w, pc, ln, pc.number, 0, anchors, markers)
+            prev = ln
+
+    notes: list[NoteHint] = []
+    cur: tuple[str, int] | None = None
+    prev = None
+    for p, lines in enumerate(lines_by_page):
+        pc = pages[p]
+        for ln in lines:
+            if ln.kind != "note":
+                continue
+            if ln.marker or cur is None or prev is None or prev.page != ln.page:
+                if cur is not None:
+                    notes.append(NoteHint(cur[0], cur[1], _rstrip(w, cur[1])))
+                w.sep("\n\n")
+                cur = (ln.marker or (cur[0] if cur else "?"), w.length)
+                start = ln.marker_len
+                while start < len(ln.idx) and pc.text[ln.idx[start]].isspace():
+                    start += 1
+                _emit_line(w, pc, ln, pc.number, start, anchors, markers)
+            else:
+                w.sep(_separator(prev, ln, margins[p], margins[p]) or "")
+                _emit_line(w, pc, ln, pc.number, 0, anchors, markers)
+            prev = ln
+    if cur is not None:
+        notes.append(NoteHint(cur[0], cur[1], _rstrip(w, cur[1])))
+
+    stamps: list[tuple[int, int]] = []
+    for p, lines in enumerate(lines_by_page):
+        for ln in lines:
+            if ln.kind == "stamp":
+                w.sep("\n\n")
+                s = w.length
+                _emit_line(w, pages[p], ln, pages[p].number, 0, [], set())
+                stamps.append((s, w.length))
+
+    text = "".join(w.parts)
+    return Result(text, Layout(pages=w.pages, boxes=w.boxes), notes, anchors, stamps, [ln for lines in lines_by_page for ln in lines])
+
+
+def _rstrip(w: _Writer, start: int) -> int:
+    end = w.length
+    while end > start and w.parts[end - 1].isspace():
+        end -= 1
+    return end
