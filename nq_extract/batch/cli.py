@@ -22,6 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf-backend", choices=("pdfium", "pdfplumber"), default=None)
     p.add_argument("--no-ocr", action="store_true", help="never run OCR on pages without text")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--processor", default=None, help=argparse.SUPPRESS)  # MODULE:FUNCTION(path, **options) -> Report
     p.add_argument("--json-summary", action="store_true", help="print the final summary as JSON on standard output")
 
 
@@ -33,7 +34,7 @@ def main(args: argparse.Namespace) -> int:
     from .progress import Progress
     from .runner import run_batch
     from .summary import render, summarize
-    from .worker import Limits
+    from .worker import DEFAULT_PROCESSOR, Limits
 
     options: dict[str, object] = {}
     if args.pdf_backend:
@@ -58,6 +59,7 @@ def main(args: argparse.Namespace) -> int:
         with_text=args.with_text,
         ship_bytes=args.ship_bytes,
         html=args.html,
+        processor=args.processor or DEFAULT_PROCESSOR,
         formats=formats,
         progress=progress,
     )

@@ -1,6 +1,6 @@
 """A process pool that survives its documents.
 
-Each worker is a forked process fed through its own pipe, a few tasks ahead.
+Each worker is a process (forked from a clean fork server) fed through its own pipe, a few tasks ahead.
 The parent watches every worker: one past its document's hard time limit, or
 above the memory cap, is killed with SIGKILL and its document recorded as
 ``timeout`` or ``too_large``; a worker that dies on its own loses only the
@@ -55,6 +55,7 @@ def _worker_main(
             resource.setrlimit(resource.RLIMIT_DATA, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
         except (ValueError, OSError, ImportError):
             pass
+    warm_up()
     while True:
         try:
             task = conn.recv()
@@ -68,12 +69,37 @@ def _worker_main(
             return  # start afresh rather than keep a bloated heap
 
 
+def _context() -> Any:
+    """Workers come from a fork server: a clean single-threaded process with the pipeline preloaded.
+
+    Forking the caller directly would copy whatever threads and locks it holds
+    (pyarrow's pools, a notebook's kernel threads) and can deadlock a worker.
+    """
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    from .. import pipeline
+
+    ctx.set_forkserver_preload(["nq_extract.batch.pool", "nq_extract.pipeline", *pipeline.STAGES])
+    return ctx
+
+
+def warm_up() -> None:
+    """Import the pipeline's stages and compile their patterns, outside any document's time limit."""
+    from .. import pipeline
+
+    for name in pipeline.STAGES:
+        pipeline._stage(name)
+    pipeline.process_text("BÁO CÁO\nSố 1-BC/HU, ngày 01/01/2024: đạt 1/2 (50%).")
+
+
 @dataclass
 class _Slot:
     proc: Any
     conn: Connection
     queue: deque[tuple[Task, int]] = field(default_factory=deque)
     since: float = 0.0  # when the head of the queue started
+    retiring: bool = False  # the worker said it will exit (after a too_large document)
 
 
 class Pool:
@@ -97,7 +123,7 @@ class Pool:
         self.rows = rows
         self.with_text = with_text
         self.html = html
-        self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self._ctx = _context()
         self._slots: list[_Slot] = []
         self.crashes = 0
         self.kills = 0
@@ -149,7 +175,7 @@ class Pool:
             while True:
                 now = time.monotonic()
                 for slot in self._slots:
-                    while len(slot.queue) < PREFETCH:
+                    while len(slot.queue) < PREFETCH and not slot.retiring:
                         if retry:
                             item = retry.popleft()
                         elif not exhausted:
@@ -176,6 +202,7 @@ class Pool:
                                 task, attempt = slot.queue.popleft()
                                 out.attempts = attempt
                                 slot.since = time.monotonic()
+                                slot.retiring = slot.retiring or out.status == "too_large"
                                 yield out
                         except (EOFError, OSError):
                             dead = True
@@ -206,7 +233,9 @@ class Pool:
         except (EOFError, OSError):
             pass
         self._bury(slot)
-        if slot.queue:
+        if slot.queue and slot.retiring and reason is None:  # a planned exit: what it held was never started
+            retry.extend(slot.queue)
+        elif slot.queue:
             (task, attempt), rest = slot.queue[0], list(slot.queue)[1:]
             seconds = time.monotonic() - slot.since
             if reason == "timeout":

@@ -1,7 +1,7 @@
 """A rich progress bar: documents, documents/s, pages/s, ETA.
 
 Refreshed by hand from the parent's loop (``auto_refresh=False``) so that no
-thread runs in the parent while worker processes are forked.
+thread is added to the parent (nor to a notebook running parse_many).
 """
 
 from __future__ import annotations
