@@ -40,6 +40,7 @@ _PATTERN = re.compile(
         (?P<yr_1>{YEAR}){DASH}(?:năm{_WS})?(?P<yr_2>{YEAR})(?![\d/]|[.,]\d))
     |(?P<yfromto>từ{_WS}năm{_WS}(?P<ft_1>{YEAR}){_WS}(?:đến|tới){_WS}(?:năm{_WS})?(?P<ft_2>{YEAR})(?!\d))
     |(?P<mbare>(?<![\d/.,\-{LETTER}])(?P<mb_m>0?[1-9]|1[0-2])/(?P<mb_y>{YEAR})(?![\d/]|[.,]\d|-[{LETTER}\d]))
+    |(?P<yearand>(?<=năm\ \d{{4}}\ và\ )(?P<ya_y>{YEAR})(?![\d/]|[.,]\d|[ \t]*[-–]))
     |(?P<year>năm{_WS}(?:học{_WS})?(?P<y_y>{YEAR})(?![\d/]|[.,]\d))
     """,
     re.X | re.I,
@@ -140,6 +141,8 @@ def _one(m: re.Match[str]) -> Found | None:
         return Found(s, e, "year", f"{y1:04d}", f"{y2:04d}")
     if g("mbare"):
         return _month(s, e, g("mb_m"), g("mb_y"))
+    if g("yearand"):
+        return Found(s, e, "year", g("ya_y"))
     if g("year"):
         return Found(s, e, "year", g("y_y"))
     return None
