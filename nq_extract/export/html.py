@@ -341,8 +341,8 @@ def render_html(report: Report) -> str:
 def render_iframe(report: Report, height: int = 640) -> str:
     """The page inside an ``<iframe srcdoc>``: for notebooks, where the page's own CSS and JS stay isolated."""
     return (
-        f'<iframe srcdoc="{esc(render_html(report))}" style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
-        'sandbox="allow-scripts allow-same-origin" title="nq_extract review"></iframe>'
+        f'<div class="nqx-frame"><iframe srcdoc="{esc(render_html(report))}" style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
+        'sandbox="allow-scripts allow-same-origin" title="nq_extract review"></iframe></div>'
     )
 
 
