@@ -96,6 +96,10 @@ def test_check_click_scrolls_to_and_highlights_operands(browser, tmp_path):
     # another check moves the highlight
     page.click("button[data-target='c0']")
     assert page.locator(".hl").count() >= 2 and page.locator(f"{first_op}.hl").count() == 0
+    # clicking an operand in the text selects the check that uses it
+    page.click(".doctext [data-g~='c1'] >> nth=0")
+    assert page.get_attribute("button[data-target='c1']", "aria-pressed") == "true"
+    assert page.get_attribute("button[data-target='c0']", "aria-pressed") == "false"
     shot = tmp_path / "review.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
