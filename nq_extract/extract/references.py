@@ -15,6 +15,7 @@ from ..models import Reference
 from ..refs import catalogue as cat
 from ..refs import checks
 from ..refs.parse import Cite, canonical_id, find_cites
+from ..refs.regexes import TERM_RE
 from ..refs.resolve import GROUP_ISSUER, Resolved, resolve
 
 __all__ = ["canonical_id", "run"]
@@ -55,7 +56,7 @@ def _entries(ctx: Context, res: Resolved, own: str | None) -> tuple[list[Referen
             number=first.number,
             symbol=first.symbol,
             year=year,
-            issuer=body or first.issuer,
+            issuer=_without_term(body) or first.issuer,
             date=date,
             title=title,
             aliases=res.aliases.get(cid, []),
@@ -77,6 +78,14 @@ def _entries(ctx: Context, res: Resolved, own: str | None) -> tuple[list[Referen
         out.append(ref)
     out.sort(key=lambda r: r.mentions[0].start)
     return out, known
+
+
+def _without_term(body: str | None) -> str | None:
+    """ "Ban Chấp hành Trung ương Đảng khóa XIII" -> "Ban Chấp hành Trung ương Đảng"."""
+    if not body:
+        return None
+    m = TERM_RE.search(body)
+    return (body[: m.start()].rstrip(" (") or None) if m else body
 
 
 def _group(ref: Reference, c: Cite) -> None:

@@ -46,7 +46,7 @@ class Cite:
 
 
 def _squash(s: str) -> str:
-    return "".join(s.split())
+    return "".join(s.split()).replace("–", "-")
 
 
 def _party_id(num: str, typ: str, iss: str) -> str:
@@ -236,28 +236,59 @@ def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:
     """Every full citation in ``text`` (lists and ranges expanded), in text order."""
     reg = registry()
     out: list[Cite] = []
-    for m in rx.symbol_re().finditer(text):
+    for m in rx.dangling_re().finditer(text):
         if skip and skip[0] <= m.start() < skip[1]:
+            continue
+        c = _dangling(text, m, reg)
+        if c is not None and (m.group("dash") or m.group("dsym").split("-")[-1] in reg.state_types):
+            context(text, c, reg, kind_end=c.extra.get("tail_end"))  # type: ignore[arg-type]
+            if c.kind_from_word:
+                out.append(c)
+    cut = {c.start for c in out}
+    for m in rx.symbol_re().finditer(text):
+        if (skip and skip[0] <= m.start() < skip[1]) or m.start() in cut:
             continue
         c = _from_match(m, reg)
         if c is None:
             continue
+        if c.system == "state" and "-" not in (c.symbol or ""):
+            c = _join_lost_dash(text, c, reg)
         context(text, c, reg)
         if c.extra.get("single_code") and not (c.kind_from_word or c.extra.get("so")):
             continue  # "16/CGC.BT" only counts after "Văn bản số"
         out.append(c)
         out.extend(_listed(text, c))
         out.extend(_ranged(text, c, out))
-    for m in rx.dangling_re().finditer(text):
-        if skip and skip[0] <= m.start() < skip[1]:
-            continue
-        c = _dangling(text, m, reg)
-        if c is not None:
-            context(text, c, reg, kind_end=c.extra.get("tail_end"))  # type: ignore[arg-type]
-            if c.kind_from_word:
-                out.append(c)
     out.sort(key=lambda c: (c.start, c.implied))
     return out
+
+
+def _join_lost_dash(text: str, c: Cite, reg: Registry) -> Cite:
+    """ "117/QĐ UBND", "2328/SNV TCCC": a symbol whose dash a PDF extractor took for a hyphen at a
+    line end and dropped. The next code joins when the symbol so far is a kind abbreviation followed
+    by a known issuer, or a known issuer followed by a unit code."""
+    jm = rx.space_join_re().match(text, c.end)
+    if jm is None:
+        return c
+    code, last = jm.group("code"), c.symbol or ""
+    known_next = reg.state_issuer(code) is not None or code in reg.party_issuers
+    if (last in reg.state_types and known_next) or (reg.state_issuer(last) and len(code) >= 2 and not c.year):
+        sym = f"{last}-{code}"
+        year = str(c.year) if c.year else None
+        kind = reg.state_types.get(last) or "Công văn"
+        issuer = reg.state_issuer(code) if last in reg.state_types else reg.state_issuer(last)
+        return Cite(
+            id=_state_id(c.number or "", year, sym),
+            start=c.start,
+            end=jm.end(),
+            system="state",
+            kind=kind,
+            number=c.number,
+            symbol=sym,
+            year=c.year,
+            issuer=issuer,
+        )
+    return c
 
 
 def _listed(text: str, c: Cite) -> list[Cite]:

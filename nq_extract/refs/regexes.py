@@ -42,11 +42,13 @@ PARTY_REST = (
 VARIANT_REST = rf"{SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
 STATE_REST = (
     rf"{SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?:(?P<syear>{YEAR}){SP}{{0,2}}/{SLASH_GAP_AFTER})?"
-    rf"(?P<ssym>{CODE}(?:-{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|-)"
+    rf"(?P<ssym>{CODE}(?:[-–]{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|[-–])"
 )
 SYMBOL = rf"(?P<num>{NUM_FIRST})(?:{PARTY_REST}|{VARIANT_REST}|{STATE_REST})"
 # a symbol cut by a table cell: "Nghị quyết 19/NQ-" at a line end, the issuer on a later line
-DANGLING = rf"(?P<dnum>{NUM_FIRST})/(?:(?P<dyear>{YEAR})/)?(?P<dsym>{CODE}(?:-{CODE}){{0,3}})-{SP}{{0,3}}(?=\n)"
+DANGLING = rf"(?P<dnum>{NUM_FIRST})/(?:(?P<dyear>{YEAR})/)?(?P<dsym>{CODE}(?:-{CODE}){{0,3}})(?P<dash>-)?{SP}{{0,3}}(?=\n)"
+# the next code of a symbol whose dash a text extractor dropped at a line end ("117/QĐ UBND")
+SPACE_JOIN = rf"[ \n](?P<code>[{UP}][{UP}0-9]{{1,11}})(?![\w&.-])"
 
 
 def _kind_alt() -> str:
@@ -83,6 +85,11 @@ SO = rf"(?:{WS}[Ss]ố(?:{SP}{{0,2}}[:.])?)"
 @cache
 def symbol_re() -> re.Pattern[str]:
     return re.compile(SYMBOL)
+
+
+@cache
+def space_join_re() -> re.Pattern[str]:
+    return re.compile(SPACE_JOIN)
 
 
 @cache
@@ -144,7 +151,8 @@ def title_after_re() -> re.Pattern[str]:
 
 
 TITLE_STOP = re.compile(r"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:")
-TERM_RE = re.compile(rf"[Kk]h[oó]a{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\b|\([Kk]h[oó]a{SP}{{1,2}}(?P<term2>[IVXL]{{1,6}})\)")
+KHOA = "[Kk]h(?:óa|oá|oa)"  # "khóa" and "khoá" (both accent placements)
+TERM_RE = re.compile(rf"{KHOA}{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\b|\({KHOA}{SP}{{1,2}}(?P<term2>[IVXL]{{1,6}})\)")
 ALIAS_RE = re.compile(rf"\((?:sau{SP}đây{SP})?(?:gọi{SP}tắt|viết{SP}tắt){SP}là{WS}(?P<alias>[^()\n]{{2,100}})\)")
 
 
@@ -164,7 +172,7 @@ def group_re() -> re.Pattern[str]:
     ords = sorted(data.load("catalogue.json")["ordinals"], key=len, reverse=True)
     ordinal = "|".join(_words(o) if " " in o else re.escape(o) for o in ords)
     nq = rf"[Nn]ghị{WS}quyết"
-    term = rf"(?:{WS}?\(?{SP}?[Kk]h[oó]a{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\)?)?"
+    term = rf"(?:{WS}?\(?{SP}?{KHOA}{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\)?)?"
     long_form = (
         rf"{nq}{WS}(?:các{WS})?[Hh]ội{WS}nghị{WS}lần{WS}thứ{WS}(?P<ord>{ordinal}|\d{{1,2}})"
         rf"{WS}Ban{WS}[Cc]hấp{WS}hành{WS}Trung{WS}ương(?:{WS}Đảng)?"
