@@ -1,9 +1,160 @@
-"""Contract field(s) for people: to be built."""
+"""Contract field ``people``: the signer and the people named with a title.
+
+- The signer found by segmentation (``ctx.seg.signer``), with its position.
+- A title ("đồng chí", "ông", "bà", "anh", "chị", "đ/c"), an optional rank
+  ("Thượng tá", "GS-TS"), then a personal name: two to five capitalised
+  words. The position follows after a dash or a comma when it starts with a
+  position word ("Phó Bí thư", "Chủ tịch", "PBT", "UVBTV" ...) and runs over
+  further position words, unit names and place words to the first word that
+  is none of these.
+
+One entry per person (the first position stated); the span is the name.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
+from .. import data
 from ..context import Context
+from ..models import Person
+from .unit_grammar import Scanner, _is_cap
+
+MAX_NAME = 5
+MAX_POSITION_WORDS = 16
+
+
+@cache
+def _vocab() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], list[tuple[str, ...]]]:
+    spec = data.load("unit_kinds.json")
+
+    def keys(words: list[str]) -> list[tuple[str, ...]]:
+        from .unit_grammar import _key
+
+        return sorted({_key(w) for w in words}, key=len, reverse=True)
+
+    return keys(spec["person_titles"]), keys(spec["person_ranks"]), keys(spec["positions"])
 
 
 def run(ctx: Context) -> None:
-    return None
+    people: dict[str, Person] = {}
+    signer = ctx.seg.signer
+    if signer is not None and signer.span is not None:
+        people[signer.name] = Person(name=signer.name, position=signer.position, span=signer.span)
+    text = ctx.doc.text
+    if text.strip():
+        sc = Scanner(text)
+        for name, s, e, position in _titled(sc):
+            if name not in people:
+                people[name] = Person(name=name, position=position, span=ctx.span(s, e))
+    ctx.report.people.extend(people.values())
+
+
+def _seq_at(sc: Scanner, i: int, keys: list[tuple[str, ...]]) -> int:
+    for key in keys:
+        if sc._seq(i, key):
+            return len(key)
+    return 0
+
+
+def _is_name_word(sc: Scanner, i: int) -> bool:
+    if i >= len(sc.toks):
+        return False
+    t = sc.toks[i].text
+    return _is_cap(sc.toks[i]) and t.isalpha() and (len(t) == 1 or t[1:].islower())
+
+
+def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
+    titles, ranks, _ = _vocab()
+    toks = sc.toks
+    out = []
+    i = 0
+    while i < len(toks):
+        n = _seq_at(sc, i, titles)
+        if n and not sc.joined(i + n - 1, i + n):
+            n = 0
+        j = i + n
+        r = _seq_at(sc, j, ranks)
+        if not n and not (r and _is_cap(toks[j])):
+            i += 1
+            continue
+        if r and sc.joined(j + r - 1, j + r):
+            j += r
+        k = j
+        while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not sc.body_at(k):
+            k += 1
+        if k - j < 2:
+            i += 1
+            continue
+        s, e = toks[j].start, toks[k - 1].end
+        out.append((" ".join(sc.text[s:e].split()), s, e, _position(sc, k)))
+        i = k
+    return out
+
+
+def _position(sc: Scanner, k: int) -> str | None:
+    """The position written right after a name ("- Phó Bí thư huyện ủy", ", Trưởng ban dân vận huyện ủy")."""
+    _, _, positions = _vocab()
+    toks = sc.toks
+    if k >= len(toks) or not sc.joined(k - 1, k):
+        return None
+    j = k + 1 if toks[k].text in ("-", "–", ",") else k
+    if not _seq_at(sc, j, positions) or not sc.joined(k, j):
+        return None
+    start = j
+    end = j
+    words = 0
+    while j < len(toks) and words < MAX_POSITION_WORDS and sc.joined(j - 1, j):
+        n = _seq_at(sc, j, positions)
+        if n:
+            j += n
+            end = j
+            words += n
+            continue
+        m = sc.match_at(j)
+        if m is not None and not m.group:
+            j = max(m.end_tok, m.place.names[-1][1] if m.place and m.place.names else m.end_tok)
+            end = j
+            words += 1
+            continue
+        t = toks[j]
+        if (
+            t.text in ("-", "–", ".")
+            and j + 1 < len(toks)
+            and (sc.joined(j, j + 1))
+            and (_seq_at(sc, j + 1, positions) or sc.match_at(j + 1))
+        ):
+            j += 1
+            continue
+        if t.fold in ("thường", "trực") or (t.text[:1].islower() and _lower_unit_word(sc, j)):
+            j += 1
+            end = j
+            words += 1
+            continue
+        break
+    if end == start:
+        return None
+    return " ".join(sc.text[toks[start].start : toks[end - 1].end].split())
+
+
+def _lower_unit_word(sc: Scanner, j: int) -> bool:
+    """Lower-case words of unit names written in lower case ("ban dân vận huyện ủy")."""
+    return sc.toks[j].fold in {
+        "ban",
+        "dân",
+        "vận",
+        "tuyên",
+        "giáo",
+        "tổ",
+        "chức",
+        "huyện",
+        "tỉnh",
+        "ủy",
+        "xã",
+        "thị",
+        "trấn",
+        "đảng",
+        "quân",
+        "sự",
+        "đoàn",
+    }

@@ -1,9 +1,249 @@
-"""Contract field(s) for units: to be built."""
+"""Contract field ``units``: named organisational and administrative units.
+
+Names are found by :mod:`.unit_grammar`; each distinct written name (spaces
+collapsed) is one entry whose mentions are its spans. Lists after one
+administrative type are expanded ("Đảng ủy xã Hồ Thâu, Bình Lưu" is "Đảng ủy
+xã Hồ Thâu" and "Đảng ủy xã Bình Lưu"); groups ("các xã, thị trấn") are not
+units. The written name is kept; the gazetteer link adds ``canonical``,
+``admin_code`` and ``match_score``. Where a name says only "huyện", "Huyện ủy"
+or "Tỉnh ủy", the report's own district and province (its header place and
+the places it names) resolve it. The signature block is left to ``people``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from ..context import Context
+from ..models import Unit
+from .unit_grammar import Match, Scanner, grammar
+
+_ADMIN_LEVEL = {"province": "province", "district": "district", "commune": "commune"}
+
+
+@dataclass
+class _Found:
+    name: str
+    start: int
+    end: int
+    match: Match
+    place_tokens: tuple[int, int] | None  # the place name this expansion links
 
 
 def run(ctx: Context) -> None:
-    return None
+    text = ctx.doc.text
+    if not text.strip():
+        return
+    skip = _skipped_ranges(ctx)
+    sc = Scanner(_blank(text, skip))
+    found: list[_Found] = []
+    for m in sc.scan():
+        if m.group:
+            continue
+        s, e = sc.toks[m.start_tok].start, sc.toks[m.end_tok - 1].end
+        if any(a < e and s < b for a, b in skip):
+            continue
+        found.extend(_expand(sc, m))
+    if not found:
+        return
+    linker = _Linker(ctx, sc, found)
+    units: dict[str, Unit] = {}
+    for f in found:
+        unit = units.get(f.name)
+        if unit is None:
+            unit = units[f.name] = Unit(name=f.name, kind=f.match.kind, level=f.match.level, **linker.link(f))
+        unit.mentions.append(ctx.span(f.start, f.end))
+        written = text[f.start : f.end]
+        if written not in unit.written:
+            unit.written.append(written)
+    ctx.report.units.extend(units.values())
+
+
+def _skipped_ranges(ctx: Context) -> list[tuple[int, int]]:
+    from ..segment import _MOTTO_RE
+
+    out = [m.span() for m in _MOTTO_RE.finditer(ctx.doc.text, 0, min(len(ctx.doc.text), 3000))]
+    if ctx.seg.signature:
+        out.append(ctx.seg.signature)
+    return out
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with the ranges turned into spaces (offsets kept): names never run into them."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for a, b in ranges:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _expand(sc: Scanner, m: Match) -> list[_Found]:
+    toks, text = sc.toks, sc.text
+    s = toks[m.start_tok].start
+    if m.place and m.place.names:
+        out = []
+        first_name_start = toks[m.place.names[0][0]].start
+        prefix = text[s:first_name_start]
+        for k, (a, b) in enumerate(m.place.names):
+            if k == 0:
+                out.append(_Found(_clean(text[s : toks[b - 1].end]), s, toks[b - 1].end, m, (a, b)))
+            else:
+                name = _clean(prefix + text[toks[a].start : toks[b - 1].end])
+                out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b)))
+        return out
+    e = toks[m.end_tok - 1].end
+    return [_Found(_clean(text[s:e]), s, e, m, m.proper)]
+
+
+def expand_abbreviations(name: str) -> str:
+    """``Ủy ban MTTQ huyện`` -> ``Ủy ban Mặt trận Tổ quốc huyện`` (whole words only)."""
+    abbr = grammar().abbreviations
+    return " ".join(abbr.get(w, w) for w in name.split())
+
+
+class _Linker:
+    """Links places named by units to the gazetteer, in the report's own era and place."""
+
+    def __init__(self, ctx: Context, sc: Scanner, found: list[_Found]) -> None:
+        self.ctx, self.sc, self.found = ctx, sc, found
+        self._ready = False
+        self.gz: Any = None
+        self.district: Any = None
+        self.province: Any = None
+        self.context_score = 1.0
+
+    def _setup(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        from .. import gazetteer
+
+        self.gz = gazetteer.load()
+        self.era = gazetteer.era_for(self._date())
+        votes: dict[tuple[str, str], list[Any]] = {}
+        for f in self.found:
+            level, name = self._named_level(f)
+            if level in ("district", "province") and name:
+                link = self.gz.link(name, level, "2019", type_=self._type(f))
+                if link:
+                    votes.setdefault((level, link.place.code), []).append(link)
+        place = self.ctx.seg.place
+        if place:
+            for level in ("district", "province"):
+                link = self.gz.link(place, level, "2019")
+                if link:
+                    votes.setdefault((level, link.place.code), []).append(link)
+        districts = [v for (lv, _), v in votes.items() if lv == "district"]
+        provinces = [v for (lv, _), v in votes.items() if lv == "province"]
+        if districts:
+            best = max(districts, key=len)
+            self.district = best[0].place
+            self.context_score = max(lk.score for lk in best)
+            self.province = self.gz.get("2019", "province", self.district.parent)
+        elif provinces:
+            best = max(provinces, key=len)
+            self.province = best[0].place
+            self.context_score = max(lk.score for lk in best)
+
+    def _date(self) -> str | None:
+        date = self.ctx.report.document.date or self.ctx.seg.date
+        if date:
+            return date
+        values = [d.value for d in self.ctx.report.dates if d.value[:4].isdigit()]
+        return max(values) if values else None
+
+    def _type(self, f: _Found) -> str | None:
+        m = f.match
+        return m.place.type if m.place else None
+
+    def _named_level(self, f: _Found) -> tuple[str | None, str | None]:
+        m = f.match
+        if f.place_tokens is None:
+            return None, None
+        a, b = f.place_tokens
+        name = _clean(self.sc.text[self.sc.toks[a].start : self.sc.toks[b - 1].end])
+        if m.place and m.place.names:
+            return m.place.level, name
+        named = [h.get("named") for h in m.heads if h.get("named")]
+        return (named[-1] if named else None), name
+
+    def _within(self, era: str) -> str:
+        if era == "2019" and self.district is not None:
+            return self.district.code
+        if self.province is None:
+            return ""
+        if era == "2019":
+            return "p" + self.province.code
+        succ = self.gz.successors(self.province)
+        return "p" + succ[0].code if succ else ""
+
+    def _link_place(self, level: str, name: str, type_: str | None) -> Any:
+        gz = self.gz
+        if level == "commune":
+            eras = [self.era, "2025" if self.era == "2019" else "2019"]
+            for era in eras:
+                within = self._within(era)
+                if within:
+                    link = gz.link(name, "commune", era, within, type_)
+                    if link:
+                        return link
+            for era in eras:
+                link = gz.link(name, "commune", era, "", type_)
+                if link:
+                    return link
+            return None
+        if level == "district":
+            within = self.province.code if self.province is not None else ""
+            return gz.link(name, "district", "2019", within, type_) or gz.link(name, "district", "2019", "", type_)
+        era = self.era
+        return gz.link(name, "province", era, "", type_) or gz.link(name, "province", "2019", "", type_)
+
+    def link(self, f: _Found) -> dict[str, Any]:
+        m = f.match
+        expanded = expand_abbreviations(f.name)
+        out: dict[str, Any] = {"canonical": expanded if expanded != f.name else None}
+        level, name = self._named_level(f)
+        wants_context = m.bare_level or any(h.get("named") for h in m.heads)
+        if not (level and name) and not wants_context:
+            return out
+        self._setup()
+        gz = self.gz
+        if level and name:
+            link = self._link_place(level, name, self._type(f))
+            if link is None:
+                return out
+            place = link.place
+            if m.place and m.place.names:
+                head = self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[m.place.names[0][0]].start]
+                head_words = _clean(head).split()
+                prefix = " ".join(head_words[: len(head_words) - len(m.place.type.split())])
+                canonical = _join(expand_abbreviations(prefix), gz.full_name(place))
+            else:
+                prefix = _clean(self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[f.place_tokens[0]].start])
+                canonical = _join(expand_abbreviations(prefix), _rest_of_chain(gz, place, skip_type=True))
+            return {"canonical": canonical, "admin_code": place.code, "match_score": link.score}
+        # a bare "huyện" or a named committee without its name: the report's own place
+        target_level = m.bare_level or next(h.get("named") for h in reversed(m.heads) if h.get("named"))
+        place = self.district if target_level == "district" else self.province if target_level == "province" else None
+        if place is None:
+            return out
+        base = expand_abbreviations(f.name)
+        canonical = _join(base, _rest_of_chain(gz, place, skip_type=not m.bare_level))
+        return {"canonical": canonical, "admin_code": place.code, "match_score": self.context_score}
+
+
+def _join(prefix: str, rest: str) -> str:
+    return f"{prefix} {rest}".strip()
+
+
+def _rest_of_chain(gz: Any, place: Any, skip_type: bool) -> str:
+    """``Tam Đường, tỉnh Lai Châu`` (after "Huyện ủy") or ``Tam Đường, tỉnh Lai Châu`` after a bare "huyện"."""
+    chain = gz.chain(place)
+    first = chain[0].name
+    return ", ".join([first] + [p.written for p in chain[1:]])

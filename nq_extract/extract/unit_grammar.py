@@ -1,0 +1,367 @@
+"""Finding unit names in text: a word scanner built from ``data/unit_kinds.json``.
+
+A unit name is a *head* (a body such as "Ban Tuyên giáo", "Huyện ủy", "UBND",
+or an open head such as "Sở", "Trung tâm" followed by capitalised words:
+"Trung tâm Văn hóa, Thể thao và Truyền thông") and *tails*: a parent body
+("... Huyện ủy"), an administrative type with or without names ("... huyện",
+"... xã Hồ Thâu, Bình Lưu"), a proper name after a named committee ("Huyện ủy
+Tam Đường") or a level word ("cơ sở", "Trung ương"). An administrative type
+followed by names ("xã Nà Tăm") is a unit by itself. A list of names after one
+administrative type is distributive: one unit per name. A head after a group
+word ("các", "một số" ...) or a tail that starts one ("các xã") is a group,
+not a unit; so is a bare type followed by another type ("xã, thị trấn").
+
+The scan walks the words once; each step looks ahead a bounded number of
+words, so the time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .. import data
+
+_WORD = re.compile(r"\w+(?:[’'][\w]+)*|[^\w\s]")
+MAX_NAME_WORDS = 6
+MAX_TAILS = 4
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    fold: str
+
+
+@dataclass
+class Place:
+    """An administrative type and the name(s) written after it."""
+
+    type: str  # as in the data: "xã", "huyện" ...
+    level: str
+    names: list[tuple[int, int]] = field(default_factory=list)  # token ranges of each name
+
+
+@dataclass
+class Match:
+    start_tok: int
+    end_tok: int  # exclusive, end of the first (or only) expansion
+    kind: str
+    level: str | None
+    heads: list[dict[str, Any]] = field(default_factory=list)
+    place: Place | None = None  # the administrative tail, if any
+    proper: tuple[int, int] | None = None  # "Huyện ủy Tam Đường": the name after a named body
+    bare_level: str | None = None  # a bare "huyện" tail
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class Grammar:
+    bodies: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]
+    admin: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]]
+    level_words: dict[tuple[str, ...], str | None]
+    group_words: frozenset[tuple[str, ...]]
+    abbreviations: dict[str, str]
+    stop_lower: frozenset[str]
+    person_words: frozenset[str]
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in _WORD.findall(text))
+
+
+@cache
+def grammar() -> Grammar:
+    spec = data.load("unit_kinds.json")
+    bodies: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
+    for b in spec["bodies"]:
+        k = _key(b["name"])
+        bodies.setdefault(k[0], []).append((k, b))
+    for v in bodies.values():
+        v.sort(key=lambda t: -len(t[0]))
+    admin: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
+    for a in spec["admin_types"]:
+        k = _key(a["name"])
+        admin.setdefault(k[0], []).append((k, a))
+    for v in admin.values():
+        v.sort(key=lambda t: -len(t[0]))
+    level_words = {_key(w): lv for w, lv in spec["level_words"].items()}
+    stop = {w for a in spec["admin_types"] for w in _key(a["name"])}
+    stop |= {"của", "và", "các", "với", "tại", "trong", "về", "cho", "đã", "đang", "sẽ", "được", "là", "có"}
+    return Grammar(
+        bodies=bodies,
+        admin=admin,
+        level_words=level_words,
+        group_words=frozenset(_key(w) for w in spec["group_words"]),
+        abbreviations=dict(spec["abbreviations"]),
+        stop_lower=frozenset(stop),
+        person_words=frozenset(k[0] for t in spec["person_titles"] if len(k := _key(t)) == 1),
+    )
+
+
+def tokens(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), m.group().casefold()) for m in _WORD.finditer(text)]
+
+
+def _is_upper_word(t: Tok) -> bool:
+    return t.text[:1].isalpha() and t.text.isupper()
+
+
+def _is_cap(t: Tok) -> bool:
+    return t.text[:1].isupper() and t.text[:1].isalpha()
+
+
+class Scanner:
+    """Scans the words of a text for unit names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.g = grammar()
+
+    # gaps ---------------------------------------------------------------
+    def joined(self, i: int, j: int) -> bool:
+        """Words i and j=i+1 sit in the same phrase: no blank line, and all-capital lines do not run on."""
+        if j >= len(self.toks) or i < 0:
+            return False
+        gap = self.text[self.toks[i].end : self.toks[j].start]
+        if gap.count("\n") >= 2 or len(gap) > 3 and gap.strip() or "   " in gap and "\n" not in gap:
+            return False  # a blank line, or a column gap in a two-column header
+        return not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
+
+    def _seq(self, i: int, key: tuple[str, ...]) -> bool:
+        if i + len(key) > len(self.toks):
+            return False
+        return all(not (self.toks[i + k].fold != word or k and not self.joined(i + k - 1, i + k)) for k, word in enumerate(key))
+
+    # pieces ---------------------------------------------------------------
+    def body_at(self, i: int) -> tuple[int, dict[str, Any]] | None:
+        """Longest body starting at word i: (words, body)."""
+        if i >= len(self.toks):
+            return None
+        for key, b in self.g.bodies.get(self.toks[i].fold, ()):
+            if not self._seq(i, key):
+                continue
+            first = self.toks[i].text
+            written = b["name"].split()[0]
+            if written.isupper() and first != written:
+                continue  # abbreviations keep their case
+            if not (first[:1].isupper() or b.get("lower")):
+                continue
+            n = len(key)
+            if b.get("open"):
+                end = self.open_name(i + n)
+                if end == i + n:
+                    continue
+                n = end - i
+            return n, b
+        return None
+
+    def admin_at(self, i: int) -> tuple[int, dict[str, Any]] | None:
+        if i >= len(self.toks):
+            return None
+        for key, a in self.g.admin.get(self.toks[i].fold, ()):
+            if self._seq(i, key):
+                return len(key), a
+        return None
+
+    def level_word_at(self, i: int) -> int:
+        for key in self.g.level_words:
+            if self._seq(i, key) and (key[0] != "trung" or _is_cap(self.toks[i])):
+                return len(key)
+        return 0
+
+    def is_proper(self, i: int, strict: bool = False) -> bool:
+        """Word i can be part of a proper name; ``strict`` for the later items of a list."""
+        if i >= len(self.toks):
+            return False
+        t = self.toks[i]
+        if not _is_cap(t) or t.text in self.g.abbreviations or t.fold in self.g.person_words:
+            return False
+        body = self.body_at(i)
+        if body and (strict or not body[1].get("open")) or self.admin_at(i):
+            return False
+        return not (len(t.text) > 1 and t.text.isupper() and t.text in ("UBND", "HĐND", "MTTQ"))
+
+    def proper_name(self, i: int, strict: bool = False) -> int:
+        """End of a proper name starting at word i ("Tam Đường", "Lâm Viên - Đà Lạt"), or i."""
+        j = i
+        words = 0
+        while words < MAX_NAME_WORDS and self.is_proper(j, strict and j == i) and (j == i or self.joined(j - 1, j)):
+            j += 1
+            words += 1
+            # a hyphenated name: "Bà Rịa - Vũng Tàu"
+            if (
+                j + 1 < len(self.toks)
+                and self.toks[j].text in "-–"
+                and self.joined(j - 1, j)
+                and self.is_proper(j + 1)
+                and self.joined(j, j + 1)
+                and self.toks[j].start - self.toks[j - 1].end == 1
+            ):
+                j += 1
+        return j
+
+    def open_name(self, i: int) -> int:
+        """End of the name after an open head ("Sở" + "Nội vụ"), or i when there is none.
+
+        Each part is a capitalised word and at most one lower-case word after it
+        ("Văn hóa", "Y tế"); parts are joined by spaces, "-", "và", and by commas
+        only when a "và" closes the list ("Văn hóa, Thể thao và Truyền thông").
+        """
+        j = i
+        last_good = i
+        comma_pending = False
+        parts = 0
+        while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
+            t = self.toks[j]
+            inner = self.body_at(j) if j > i else None
+            if _is_cap(t) and t.text not in ("UBND", "HĐND") and not self.admin_at(j) and not (inner and not inner[1].get("open")):
+                j += 1
+                if j < len(self.toks) and self.joined(j - 1, j):
+                    nxt = self.toks[j]
+                    if nxt.text[:1].islower() and nxt.fold not in self.g.stop_lower and not self.level_word_at(j):
+                        j += 1
+                parts += 1
+                if not comma_pending:
+                    last_good = j
+                continue
+            if j > i and t.text in ("-", "–") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]):
+                j += 1
+                continue
+            if j > i and t.fold == "và" and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
+                comma_pending = False
+                j += 1
+                continue
+            if j > i and t.text == "," and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
+                comma_pending = True
+                j += 1
+                continue
+            break
+        return last_good
+
+    def group_before(self, i: int) -> bool:
+        return any(
+            i - n >= 0 and tuple(t.fold for t in self.toks[i - n : i]) in self.g.group_words and self.joined(i - 1, i) for n in (2, 1)
+        )
+
+    def place_tail(self, i: int, a: dict[str, Any], n: int) -> tuple[int, Place | None, bool]:
+        """An administrative type at word i with its names: (end, place, is_group)."""
+        place = Place(type=a["name"], level=a["level"])
+        j = i + n
+        if j < len(self.toks) and self.joined(j - 1, j):
+            if self.toks[j].fold == "các":
+                return j, None, True
+            nxt = self.admin_at(j + 1) if self.toks[j].text == "," else None
+            if nxt and self.proper_name(j + 1 + nxt[0]) == j + 1 + nxt[0]:
+                return j, None, True  # "xã, thị trấn": a kind of unit, not one
+        end = self.proper_name(j) if j < len(self.toks) and self.joined(j - 1, j) else j
+        if end == j:
+            return j, place, False
+        place.names.append((j, end))
+        # distributive list: "xã Tả Lèng, Khun Há, Bản Bo", "xã A và B"
+        while end < len(self.toks) and (self.toks[end].text == "," or self.toks[end].fold == "và"):
+            if not self.joined(end - 1, end):
+                break
+            k = end + 1
+            if not self.joined(end, k):
+                break
+            stop = self.proper_name(k, strict=True)
+            if stop == k:
+                break
+            place.names.append((k, stop))
+            end = stop
+        return place.names[0][1], place, False
+
+    def match_at(self, i: int) -> Match | None:
+        hit = self.body_at(i)
+        if hit is None:
+            adm = self.admin_at(i)
+            if adm is None:
+                return None
+            end, place, group = self.place_tail(i, adm[1], adm[0])
+            if group or place is None or not place.names:
+                return None
+            if not self.toks[i].text[:1].isalpha():
+                return None
+            return Match(i, end, "admin", place.level, place=place)
+        n, body = hit
+        m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
+        if self.group_before(i):
+            m.group = True
+        if body.get("named") or body.get("proper"):
+            stop = m.end_tok
+            if self.joined(m.end_tok - 1, m.end_tok):
+                stop = self.open_name(m.end_tok) if body.get("proper") else self.proper_name(m.end_tok)
+            if stop > m.end_tok:
+                m.proper = (m.end_tok, stop)
+                m.end_tok = stop
+                return m
+        for _ in range(MAX_TAILS):
+            j = m.end_tok
+            if j >= len(self.toks) or not self.joined(j - 1, j):
+                break
+            if self.toks[j].fold == "các" and (self.admin_at(j + 1) or self.body_at(j + 1)):
+                m.group = True
+                break
+            nxt = self.body_at(j)
+            if nxt and not nxt[1].get("open"):
+                m.heads.append(nxt[1])
+                m.end_tok = j + nxt[0]
+                m.level = m.level or nxt[1].get("level")
+                if nxt[1].get("named"):
+                    stop = self.proper_name(m.end_tok) if self.joined(m.end_tok - 1, m.end_tok) else m.end_tok
+                    if stop > m.end_tok:
+                        m.proper = (m.end_tok, stop)
+                        m.end_tok = stop
+                        break
+                continue
+            adm = self.admin_at(j)
+            if adm:
+                end, place, group = self.place_tail(j, adm[1], adm[0])
+                if group:
+                    m.group = True
+                    break
+                if place is not None:
+                    m.place = place
+                    m.end_tok = end
+                    m.level = place.level
+                    if not place.names:
+                        m.bare_level = place.level
+                break
+            lw = self.level_word_at(j)
+            if lw:
+                key = tuple(t.fold for t in self.toks[j : j + lw])
+                m.end_tok = j + lw
+                m.level = self.g.level_words[key] or m.level
+                continue
+            break
+        return m
+
+    def scan(self, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every unit match with its words inside [start, end) of the text, left to right, no overlaps."""
+        stop = len(self.text) if end is None else end
+        out: list[Match] = []
+        i = 0
+        while i < len(self.toks) and self.toks[i].start < start:
+            i += 1
+        while i < len(self.toks) and self.toks[i].start < stop:
+            m = self.match_at(i)
+            if m is None:
+                i += 1
+                continue
+            if out and not m.group and out[-1].group and self._list_gap(out[-1], m):
+                m.group = True  # "Các huyện ủy, thị ủy, đảng ủy": the group runs through the list
+            out.append(m)
+            last = m.place.names[-1][1] if m.place and m.place.names else m.end_tok
+            i = max(last, m.end_tok, i + 1)
+        return out
+
+    def _list_gap(self, a: Match, b: Match) -> bool:
+        end = a.place.names[-1][1] if a.place and a.place.names else a.end_tok
+        between = self.toks[end : b.start_tok]
+        return len(between) <= 1 and all(t.text == "," or t.fold == "và" for t in between)

@@ -1,0 +1,126 @@
+"""Generate the gazetteer shipped in ``nq_extract/gazetteer/data/``.
+
+Source: the PyPI package ``vietnamadminunits`` (MIT licence, GSO codes). It
+pulls geo dependencies, so install it into a throwaway virtual environment,
+never into the project::
+
+    python3 -m venv /tmp/gzvenv && /tmp/gzvenv/bin/pip install vietnamadminunits
+    /tmp/gzvenv/bin/python scripts/build_gazetteer.py
+
+Writes three files (plain tab-separated text, gzip, deterministic):
+
+- ``units.tsv.gz``: ``era level code type name parent`` for every province,
+  district and commune before 1 July 2025 (era ``2019``: 63 / 696 / 10,040)
+  and after it (era ``2025``: 34 provinces and 3,321 communes, no districts).
+- ``mapping.tsv.gz``: ``level old_code new_code default``: each old province to
+  its new province, each old commune to the new commune(s) it went into
+  (``default`` 1 for the one the source picks when an old commune was divided).
+- ``SOURCE.json``: package, version, licence, url, counts and file hashes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.metadata as md
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "nq_extract" / "gazetteer" / "data"
+
+
+def _short(full: str, kind: str) -> str:
+    return full[len(kind) + 1 :] if full.startswith(kind + " ") else full
+
+
+def _province_type(full: str) -> str:
+    return "Thành phố" if full.startswith("Thành phố") else "Tỉnh"
+
+
+def _write(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
+    body = "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
+        f.write(body.encode("utf-8"))
+
+
+def main() -> int:
+    import vietnamadminunits as vau
+
+    pkg_dir = Path(vau.__file__).parent
+    db = sqlite3.connect(pkg_dir / "data" / "dataset.db")
+    conv = json.loads((pkg_dir / "data" / "converter_2025.json").read_text(encoding="utf-8"))
+
+    units: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    old_keys: dict[str, str] = {}  # "provkey_distkey_wardkey" -> ward code
+    old_prov_key: dict[str, str] = {}
+    q = (
+        "select province, provinceCode, provinceKey, district, districtType, districtCode, districtKey,"
+        " ward, wardType, wardCode, wardKey from admin_units_legacy"
+    )
+    for p, pc, pk, d, dt, dc, dk, w, wt, wc, wk in db.execute(q):
+        pt = _province_type(p)
+        units.setdefault(("2019", "province", pc), ("2019", "province", pc, pt, _short(p, pt), ""))
+        units.setdefault(("2019", "district", dc), ("2019", "district", dc, dt, _short(d, dt), pc))
+        old_prov_key[pk] = pc
+        if w:
+            units[("2019", "commune", wc)] = ("2019", "commune", wc, wt, _short(w, wt), dc)
+            old_keys[f"{pk}_{dk}_{wk}"] = wc
+    new_keys: dict[tuple[str, str], str] = {}
+    new_prov_key: dict[str, str] = {}
+    q = "select province, provinceCode, provinceKey, ward, wardType, wardCode, wardKey from admin_units"
+    for p, pc, pk, w, wt, wc, wk in db.execute(q):
+        pt = _province_type(p)
+        units.setdefault(("2025", "province", pc), ("2025", "province", pc, pt, _short(p, pt), ""))
+        units[("2025", "commune", wc)] = ("2025", "commune", wc, wt, _short(w, wt), pc)
+        new_keys[(pk, wk)] = wc
+        new_prov_key[pk] = pc
+
+    mapping: set[tuple[str, str, str, str]] = set()
+    for new_pk, olds in conv["DICT_PROVINCE"].items():
+        for old_pk in olds:
+            mapping.add(("province", old_prov_key[old_pk], new_prov_key[new_pk], "1"))
+    for new_pk, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_wk, olds in wards.items():
+            for old in olds:
+                if old in old_keys and (new_pk, new_wk) in new_keys:
+                    mapping.add(("commune", old_keys[old], new_keys[(new_pk, new_wk)], "1"))
+    for new_pk, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, news in olds.items():
+            for n in news:
+                if old in old_keys and (new_pk, n["newWardKey"]) in new_keys:
+                    default = "1" if n["isDefaultNewWard"] else "0"
+                    mapping.add(("commune", old_keys[old], new_keys[(new_pk, n["newWardKey"])], default))
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    order = {"province": 0, "district": 1, "commune": 2}
+    unit_rows = sorted(units.values(), key=lambda r: (r[0], order[r[1]], r[2]))
+    _write(OUT / "units.tsv.gz", ["era", "level", "code", "type", "name", "parent"], unit_rows)
+    _write(OUT / "mapping.tsv.gz", ["level", "old_code", "new_code", "default"], sorted(mapping))
+
+    counts: dict[str, int] = {}
+    for r in unit_rows:
+        counts[f"{r[0]}.{r[1]}"] = counts.get(f"{r[0]}.{r[1]}", 0) + 1
+    about = {
+        "_about": "Administrative units of Viet Nam before (era 2019) and after (era 2025) the 1 July 2025 reorganisation, with GSO codes and the old-to-new mapping. Generated by scripts/build_gazetteer.py; do not edit by hand.",
+        "source": {
+            "package": "vietnamadminunits",
+            "version": md.version("vietnamadminunits"),
+            "licence": "MIT",
+            "copyright": "Copyright (c) 2025 Tran Ngoc Minh Hieu",
+            "url": "https://github.com/tranngocminhhieu/vietnamadminunits",
+            "tables": ["data/dataset.db: admin_units_legacy, admin_units", "data/converter_2025.json"],
+        },
+        "eras": {"2019": "units in force until 30 June 2025", "2025": "units in force from 1 July 2025"},
+        "counts": dict(sorted(counts.items())),
+        "mapping_rows": len(mapping),
+        "files": {name: hashlib.sha256((OUT / name).read_bytes()).hexdigest() for name in ("units.tsv.gz", "mapping.tsv.gz")},
+    }
+    (OUT / "SOURCE.json").write_text(json.dumps(about, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(about["counts"]), len(mapping), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
