@@ -28,6 +28,7 @@ from nq_extract.models import (
     Source,
     Span,
     Unit,
+    Warning_,
 )
 from tests.helpers import assert_valid
 
@@ -114,6 +115,7 @@ def hostile_report() -> Report:
             Check(kind="sum", status="unverifiable", message="parts not found", operands=[Operand(value=214, role="total", span=None)]),
         ],
         coverage=Coverage(numeric_claims=3, checked=2),
+        warnings=[Warning_(code="odd_figure", message=HOSTILE, span=span("2.691 lượt người"))],
         text=TEXT,
     )
 
@@ -231,6 +233,16 @@ def test_operands_carry_their_checks():
             pieces = {(s, e) for cls, g, s, e in d.marks if "k-op" in cls and f"c{i}" in g.split()}
             covered = {k for s, e in pieces for k in range(s, e)}
             assert set(range(op.span.start, op.span.end)) <= covered, (i, op.role)
+
+
+def test_warnings_with_spans_are_targets():
+    report = hostile_report()
+    page = render_html(report)
+    d = dom(page)
+    assert 'data-target="w0"' in page
+    w = report.warnings[0].span
+    covered = {k for cls, g, s, e in d.marks if "w0" in g.split() for k in range(s, e)}
+    assert covered == set(range(w.start, w.end))
 
 
 def test_checks_inconsistent_first_and_all_listed():

@@ -145,6 +145,8 @@ def collect_marks(report: Report) -> list[Mark]:
                     groups.append(f"c{i}")
     for (s, e), groups in ops.items():
         marks.append(Mark(s, e, "op", tuple(groups), ""))
+    for i, w in enumerate(report.warnings):
+        add(w.span, "op", (f"w{i}",), "")
     return marks
 
 
@@ -314,16 +316,17 @@ def render_body(report: Report) -> str:
         (f"p{i}", esc(p.name) + (f" <span class='count'>{esc(p.position)}</span>" if p.position else ""))
         for i, p in enumerate(report.people)
     ]
-    warnings = "".join(
-        f"<li><b>{esc(w.code)}</b> {esc(w.message)}" + (f" «{esc(w.span.text[:80])}»" if w.span else "") + "</li>" for w in report.warnings
-    )
+    warnings = [
+        (f"w{i}", f"<b>{esc(w.code)}</b> {esc(w.message)}" + (f" «{esc(w.span.text[:80])}»" if w.span else ""))
+        for i, w in enumerate(report.warnings)
+    ]
     panel = (
         _legend(report, marks)
         + _checks_panel(report)
         + _list_panel("References", refs)
         + _list_panel("Units", units)
         + _list_panel("People", people)
-        + (f'<h2>Warnings <span class="count">{len(report.warnings)}</span></h2><ul class="warnings">{warnings}</ul>' if warnings else "")
+        + (_list_panel("Warnings", warnings) if warnings else "")
     )
     return (
         f'<div class="nqx">{_header(report)}<div class="layout"><main class="text">{shown}</main>'
