@@ -34,6 +34,7 @@ _MARKUP = re.compile(
 )
 _LIST_START = re.compile(r"(?:[-+•–]\s|[a-zđ]\)|\d{1,2}[.)]\s|[IVXLC]{1,6}\.\s)")
 _TERMINAL = ".!?:…"
+_SPACE_RUN = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -84,6 +85,24 @@ def _should_join(left: str, right: str) -> bool:
     return last in ",;(-–" or right[0].islower() or (last.isalnum() and right[0].isalnum() and last.islower())
 
 
+class _Spaces:
+    """Runs of white space in a text, to find where one begins or ends in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.runs = [m.span() for m in _SPACE_RUN.finditer(text)]
+        self.starts = [s for s, _ in self.runs]
+
+    def back(self, i: int) -> int:
+        """The smallest ``j <= i`` with ``text[j:i]`` all white space."""
+        k = bisect.bisect_left(self.starts, i) - 1
+        return self.runs[k][0] if k >= 0 and self.runs[k][1] >= i else i
+
+    def forward(self, i: int) -> int:
+        """The largest ``j >= i`` with ``text[i:j]`` all white space."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.runs[k][1] if k >= 0 and self.runs[k][1] > i else i
+
+
 def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:
     parts: list[Mapped] = []
     gaps: list[int] = []
@@ -100,18 +119,16 @@ def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:
         parts.append(identity(text[pos:], pos))
     body, bmap = concat(parts)
     edits: list[tuple[int, int, str]] = []
+    space = _Spaces(body) if gaps else None
     for g in gaps:
-        left = g
-        while left > 0 and body[left - 1].isspace():
-            left -= 1
-        right = g
-        while right < len(body) and body[right].isspace():
-            right += 1
+        assert space is not None
+        left, right = space.back(g), space.forward(g)
         if edits and left <= edits[-1][0]:
             continue
         if edits and left < edits[-1][1]:
             left = edits[-1][1]
-        sep = " " if _should_join(body[:left].rstrip()[-1:], body[right : right + 12]) else "\n\n"
+        before = space.back(left)
+        sep = " " if _should_join(body[before - 1 : before] if before else "", body[right : right + 12]) else "\n\n"
         edits.append((left, right, sep))
     if edits:
         body, bmap = replace_ranges(body, bmap, edits)
@@ -138,10 +155,13 @@ def build(loaded: Loaded) -> Document:
     length = len(body)
     body_end = length if notes else -1
     placed: list[tuple[NoteHint, int, int]] = []
+    anchors = sorted(anchors, key=lambda a: a.start)
+    anchor_starts = [a.start for a in anchors]
     for n in notes:
         ntext, nmap = clean(text[n.start : n.end], array("l", range(n.start, n.end)), markdown)
         # markers inside a note's own text are dropped too
-        inner = [(a.start, a.end) for a in anchors if n.start <= a.start < n.end]
+        lo, hi = bisect.bisect_left(anchor_starts, n.start), bisect.bisect_left(anchor_starts, n.end)
+        inner = [(a.start, a.end) for a in anchors[lo:hi]]
         if inner:
             ntext, nmap = _drop_source_ranges(ntext, nmap, inner)
         if not ntext:
@@ -160,14 +180,15 @@ def build(loaded: Loaded) -> Document:
         length += len(ntext)
     full, fmap = concat(pieces)
 
+    owners = _anchor_owners(placed, anchors)
     doc_notes = tuple(
         Note(
             marker=n.marker,
             start=s,
             end=e,
-            anchors=tuple(_anchor_word(full, fmap, a, len(body)) for a in anchors if a.marker == n.marker),
+            anchors=tuple(_anchor_word(full, fmap, a, len(body)) for a in owners.get(i, ())),
         )
-        for n, s, e in placed
+        for i, (n, s, e) in enumerate(placed)
     )
     return Document(
         text=full,
@@ -181,12 +202,33 @@ def build(loaded: Loaded) -> Document:
     )
 
 
+def _anchor_owners(placed: list[tuple[NoteHint, int, int]], anchors: list[AnchorHint]) -> dict[int, list[AnchorHint]]:
+    """Index of the note each anchor belongs to: the first note of its marker after it, else the last one.
+
+    Markers are unique in most reports; where numbering restarts (per chapter,
+    per page) an anchor goes to the note that follows it, never to every note.
+    """
+    by_marker: dict[str, list[tuple[int, int]]] = {}
+    for i, (n, _, _) in enumerate(placed):
+        by_marker.setdefault(n.marker, []).append((n.start, i))
+    owners: dict[int, list[AnchorHint]] = {}
+    for a in anchors:
+        candidates = by_marker.get(a.marker)
+        if not candidates:
+            continue
+        k = bisect.bisect_right(candidates, (a.start, len(placed)))
+        owner = candidates[k][1] if k < len(candidates) else candidates[-1][1]
+        owners.setdefault(owner, []).append(a)
+    return owners
+
+
 def _drop_source_ranges(text: str, srcmap: array, ranges: list[tuple[int, int]]) -> Mapped:
+    dropped = {i for s, e in ranges for i in range(s, e)}
     keep_text: list[str] = []
     keep_map = array("l")
     for i, ch in enumerate(text):
         src = srcmap[i]
-        if any(s <= src < e for s, e in ranges):
+        if src in dropped:
             continue
         keep_text.append(ch)
         keep_map.append(src)

@@ -7,9 +7,11 @@ that knows it. A document that cannot be read becomes a report whose
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,8 @@ def _stage(name: str) -> Callable[[Context], None]:
 
 def analyse(doc: Document, **options: Any) -> Report:
     """Segment, extract and check an already normalized document."""
-    seg = segment.segment(doc)
+    with _timed(options, "segment"):
+        seg = segment.segment(doc)
     doc = Document(**{**doc.__dict__, "segments": seg})
     from .extract.references import canonical_id
 
@@ -57,7 +60,8 @@ def analyse(doc: Document, **options: Any) -> Report:
     if doc.text.strip():
         stages = options.get("stages")
         for name in STAGES if stages is None else stages:
-            _stage(name)(ctx)
+            with _timed(options, name):
+                _stage(name)(ctx)
     report.text = doc.text
     return report
 
@@ -77,7 +81,22 @@ def _footnotes(doc: Document) -> list[Any]:
 
 
 def from_loaded(loaded: Loaded, **options: Any) -> Report:
-    return analyse(normalize.build(loaded), **options)
+    with _timed(options, "normalize"):
+        doc = normalize.build(loaded)
+    return analyse(doc, **options)
+
+
+@contextlib.contextmanager
+def _timed(options: dict[str, Any], part: str) -> Iterator[None]:
+    """With ``timings={}`` among the options, record seconds per part (``None``: started, not finished)."""
+    timings = options.get("timings")
+    if not isinstance(timings, dict):
+        yield
+        return
+    timings[part] = None
+    start = time.perf_counter()
+    yield
+    timings[part] = time.perf_counter() - start
 
 
 def failed(source: Source, err: BaseException) -> Report:
