@@ -540,7 +540,7 @@ def enumerations(t: Text) -> list[Relation]:
     out: list[Relation] = []
     text = t.text
     for tok in t.toks:
-        if tok.kind != FIGURE or tok.number.decimals or not 2 <= tok.number.value <= 40 or tok.head is None:
+        if tok.kind != FIGURE or tok.number.decimals or not 2 <= tok.number.value <= 40 or tok.head is None or tok.head in _NOT_COUNTED:
             continue
         ss, se = t.bounds.sentence(tok.start)
         window_end = min(se, tok.end + 140)
@@ -719,40 +719,79 @@ def complements(t: Text) -> list[Relation]:
     return out
 
 
-_PLAN_PCT = re.compile(r",?\s*(?:đạt|bằng)\s*$")
+_PLAN_PCT = re.compile(r"(?:,|;)?\s*(?:đạt|bằng|[Tt]ỷ lệ thực hiện:?|đạt tỷ lệ|đạt tỉ lệ)\s*$")
 _PLAN_AFTER = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
-_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)[^.;()]{0,60}?(?:là|:)\s*$")
+_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)[^.;()]{0,80}?(?:là|:)\s*$")
+_TOTAL_BEFORE = re.compile(r"[Tt]ổng(?: số)?[^.;]{0,140}?(?:là|:)\s*$")
 
 
 def plan_percentages(t: Text) -> list[Relation]:
-    """ "Dự toán ... là 22.143 tỷ đồng ..., đã giải ngân được 9.400 tỷ đồng, đạt 42,5% kế hoạch"."""
+    """A result against its plan or total stated earlier in the sentence.
+
+    "Dự toán ... là 22.143 tỷ đồng ..., đã giải ngân được 9.400 tỷ đồng, đạt 42,5% kế hoạch";
+    "Tổng số phản ánh đã tiếp nhận là 788; số đã trả lời là 788, đạt tỷ lệ 100%".
+    """
     out: list[Relation] = []
     text = t.text
     for pct in t.toks:
         if pct.kind != PERCENT or pct.index == 0:
             continue
         a = t.toks[pct.index - 1]
-        if (
-            a.kind != FIGURE
-            or a.slash_prev
-            or not _PLAN_PCT.search(text[a.end : pct.start].split(" ", 3)[-1] if False else text[max(a.end, pct.start - 12) : pct.start])
-        ):
+        gap = text[a.end : pct.start]
+        if a.kind != FIGURE or a.slash_prev or a.slash_next or len(gap) > 45 or not _PLAN_PCT.search(gap):
             continue
-        if not _PLAN_AFTER.match(text, pct.end):
+        if re.search(r"\d", gap):
             continue
-        if len(text[a.end : pct.start]) > 20:
-            continue
+        against_plan = bool(_PLAN_AFTER.match(text, pct.end))
         ss, _ = t.bounds.sentence(a.start)
-        plan = None
         depths = _depths(text, ss, a.start)
-        level = [x for x in t.between(ss, a.start) if x.kind == FIGURE and x.head == a.head and a.head and depths[x.start - ss] == 0]
+        level = [x for x in t.between(ss, a.start) if x.kind == FIGURE and x.head == a.head and depths[x.start - ss] == 0]
+        plan = None
         for x in reversed(level):
-            if _PLAN_BEFORE.search(text[max(ss, x.start - 80) : x.start]):
+            window = text[max(ss, x.start - 160) : x.start]
+            if (against_plan and a.head and _PLAN_BEFORE.search(window)) or _TOTAL_BEFORE.search(window):
                 plan = x
                 break
         if plan is None:
             continue
         out.append(Relation(PERCENTAGE, [("numerator", a), ("denominator", plan), ("percent", pct)], source="plan"))
+    return out
+
+
+_NUMBERED = re.compile(r"\((\d{1,2})\)")
+# "chính quyền địa phương 2 cấp: (1) ...": levels, times and spans of time are not counts of what follows
+_NOT_COUNTED = frozenset({"cấp", "lần", "năm", "tháng", "ngày", "giờ", "phút", "tuần", "quý", "kỳ", "khóa"})
+
+
+def numbered_lists(t: Text) -> list[Relation]:
+    """ "05 mô hình ..., gồm: (1) ...; (2) ...; ... (5) ...": a count against numbered items."""
+    out: list[Relation] = []
+    text = t.text
+    for tok in t.toks:
+        if tok.kind != FIGURE or tok.number.decimals or not 2 <= tok.number.value <= 30 or tok.head is None or tok.head in _NOT_COUNTED:
+            continue
+        m = re.compile(r"[^.;\n]{0,220}?(?:gồm|bao gồm|sau|như sau)?\s*:\s*\(1\)").match(text, tok.end)
+        if m is None or re.search(r"\d", text[tok.end : m.end() - 3]):
+            continue
+        items: list[Item] = []
+        pos = m.end() - 3
+        expect = 1
+        limit = min(len(text), pos + 4000)
+        last = pos
+        for nm in _NUMBERED.finditer(text, pos, limit):
+            k = int(nm.group(1))
+            if k == 1 and expect > 1:
+                break  # a new list starts
+            if k != expect:
+                continue
+            if nm.start() - last > 1200:
+                break
+            last = nm.end()
+            items.append(Item(nm.group(), nm.start(), nm.end()))
+            expect += 1
+        if len(items) < 2:
+            continue
+        out.append(Relation(COUNT, [("count", tok)], items=items, source="numbered"))
     return out
 
 
@@ -792,6 +831,7 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
         *footnote_by_verb(t, notes),
         *complements(t),
         *plan_percentages(t),
+        *numbered_lists(t),
         *bullet_totals(t),
         *breakdowns(t),
         *parenthesised(t),
