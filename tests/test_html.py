@@ -332,6 +332,12 @@ def test_index_links_every_document_and_escapes():
     assert "3 documents, 2 read, 1 not read, 2 with inconsistencies" in html.unescape(page)
 
 
+def test_index_shows_paths_below_their_common_folder():
+    page = render_index([({"path": "/data/reports/a/x.txt"}, "x.html"), ({"path": "/data/reports/b/y.pdf"}, "y.html")])
+    assert ">a/x.txt</a>" in page and 'title="/data/reports/b/y.pdf"' in page
+    assert "Paths relative to <code>/data/reports</code>" in page
+
+
 def test_seed_page_has_every_kind_found(seed_report):
     page = seed_report.to_html()
     d = dom(page)

@@ -22,6 +22,7 @@ links every document's page. ``render_iframe(report)`` wraps the page in an
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -391,16 +392,23 @@ def render_index(entries: Iterable[tuple[Mapping[str, Any] | Report, str | None]
     empty), and ``href`` is the page's path relative to the index (``None``:
     no link). The filter box and the sortable columns work offline.
     """
+    items = [(index_entry(summary) if isinstance(summary, Report) else dict(summary), href) for summary, href in entries]
+    paths = [str(row["path"]) for row, _h in items if row.get("path")]
+    common = os.path.commonpath(paths) if len(paths) > 1 and all(os.path.isabs(p) for p in paths) else ""
     rows: list[str] = []
     n = bad = incons = 0
-    for summary, href in entries:
-        row = index_entry(summary) if isinstance(summary, Report) else dict(summary)
+    for row, href in items:
         n += 1
         status = row.get("status") or "ok"
         bad += status != "ok"
         incons += bool(row.get("n_inconsistent"))
-        name = esc(row.get("path") or row.get("id") or f"document {n}")
-        link = f'<a href="{esc(safe_href(href))}">{name}</a>' if href else name
+        full = str(row.get("path") or row.get("id") or f"document {n}")
+        shown = os.path.relpath(full, common) if common and row.get("path") else full
+        link = (
+            f'<a href="{esc(safe_href(href))}" title="{esc(full)}">{esc(shown)}</a>'
+            if href
+            else f'<span title="{esc(full)}">{esc(shown)}</span>'
+        )
         cells = [f"<td>{link}</td>"]
         for key, _label, numeric in INDEX_COLUMNS:
             value = row.get(key)
@@ -409,13 +417,16 @@ def render_index(entries: Iterable[tuple[Mapping[str, Any] | Report, str | None]
             elif numeric:
                 cells.append(f'<td class="num" data-v="{esc(fmt(value))}">{esc(fmt(value))}</td>')
             else:
-                cells.append(f"<td>{esc(value if value is not None else '')}</td>")
+                nowrap = ' class="nowrap"' if key in ("id", "date", "status") else ""
+                cells.append(f"<td{nowrap}>{esc(value if value is not None else '')}</td>")
         cls = ' class="bad"' if status != "ok" else ""
         rows.append(f"<tr{cls}>{''.join(cells)}</tr>")
     head = "<th>document</th>" + "".join(f"<th>{esc(label)}</th>" for _k, label, _n in INDEX_COLUMNS)
     body = (
         f'<div class="nqx"><div class="index-wrap"><h1>{esc(title)}</h1>'
-        f"<p>{n} documents, {n - bad} read, {bad} not read, {incons} with inconsistencies.</p>"
+        f"<p>{n} documents, {n - bad} read, {bad} not read, {incons} with inconsistencies."
+        + (f" Paths relative to <code>{esc(common)}</code>." if common else "")
+        + "</p>"
         '<input class="filter" type="search" placeholder="filter rows" aria-label="filter rows">'
         f'<table class="index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
     )
