@@ -90,6 +90,9 @@ def test_seed_entities(seed_doc):
     labels = {s.label_ for s in seed_doc.spans["nq_extract"]}
     for label, items in wanted.items():
         assert (label in labels) == bool(items), label
+    ent_labels = {e.label_ for e in seed_doc.ents}
+    for label in ("DATE", "UNIT", "QUANTITY", "RATIO"):
+        assert (label in ent_labels) == bool(wanted[label]), label
 
 
 def test_items_land_on_the_original_text(seed_doc):
