@@ -120,9 +120,9 @@ def note_refs(doc: Any) -> list[NoteRef]:
     return [NoteRef(n.start, n.end, tuple(n.anchors)) for n in getattr(doc, "notes", ()) or ()]
 
 
-def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] = ()) -> tuple[list[Relation], Text]:
+def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] = (), t: Text | None = None) -> tuple[list[Relation], Text]:
     """The relations a text states (pure: no context needed)."""
-    t = Text(text)
+    t = t or Text(text)
     rels = find_all(text, notes, t)
     if tables:
         from .tables import table_sums

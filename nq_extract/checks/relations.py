@@ -86,6 +86,24 @@ class Text:
         self.bounds = Bounds(text)
         self.starts = [t.start for t in self.toks]
 
+    def with_digit_changed(self, start: int, end: int, new: str) -> Text:
+        """The same text with one figure rewritten in place (same length), keeping its classification."""
+        import dataclasses
+
+        from ..numbers import parse_number
+
+        assert len(new) == end - start
+        text = self.text[:start] + new + self.text[end:]
+        toks = list(self.toks)
+        for i, tok in enumerate(toks):
+            if tok.start == start and tok.end == end:
+                number = parse_number(new)
+                if number is not None:
+                    toks[i] = dataclasses.replace(tok, number=number)
+        clone = Text.__new__(Text)
+        clone.text, clone.toks, clone.bounds, clone.starts = text, toks, self.bounds, self.starts
+        return clone
+
     def between(self, start: int, end: int) -> list[Tok]:
         from bisect import bisect_left
 
@@ -189,7 +207,7 @@ _PART_PCT = re.compile(
     r"[ \t\n]*(?:[^\W\d_]+[ \t\n]*){0,4}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
 )
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
-_SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số|chưa)\b")
+_SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số)\b")
 
 
 def _one_unit(parts: list[tuple[Tok, Tok | None, int]]) -> bool:
