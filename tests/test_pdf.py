@@ -49,10 +49,15 @@ def text_report():
 def test_pdf_gives_what_the_text_gives(pdf_report, text_report):
     assert pdf_report.source.status == "ok", pdf_report.source.message
     got, want = _keys(pdf_report), _keys(text_report)
+    title = pdf_report.text.index("BÁO CÁO")
     for field in want:
         if field == "dates":  # the PDF also has the header date, which the text copy lacks
             assert set(want[field]) <= set(got[field]), field
             assert set(got[field]) - set(want[field]) <= {("2024-01-15", "day", None)}
+        elif field == "units":  # and the issuer's units in the header
+            assert set(want[field]) <= set(got[field]), field
+            extra = set(got[field]) - set(want[field])
+            assert all(m.start < title for u in pdf_report.units if u.name in extra for m in u.mentions), extra
         else:
             assert got[field] == want[field], field
 

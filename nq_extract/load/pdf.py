@@ -78,6 +78,13 @@ def load_pdf(data: bytes, source: Source, **options: Any) -> Loaded:
 
     from . import legacy
 
+    if backend == "pdfium" and any(legacy.font_encoding(f) for pc in pages for f in pc.fonts):
+        # a legacy font: read each character's font, so Unicode runs are left alone
+        doc = pdfium_open(data, password)
+        try:
+            pages = [pdfium_page(doc, i, fonts="all") if pc.has_text and not pc.from_ocr else pc for i, pc in enumerate(pages)]
+        finally:
+            doc.close()
     repaired = legacy.repair_pages(pages)
     from .pdf_layout import build
 

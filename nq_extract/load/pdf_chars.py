@@ -27,6 +27,8 @@ class PageChars:
     size: list[float] = field(default_factory=list)
     fonts: dict[str, int] = field(default_factory=dict)  # font name -> characters drawn with it
     images: int = 0  # image objects on the page (a page with images and no text may be a scan)
+    from_ocr: bool = False  # characters read by OCR from the page image
+    font: list[str] | None = None  # the font of each character, when asked for (legacy encodings)
     edges: list[dict[str, Any]] = field(default_factory=list)  # ruling lines, pdfplumber's edge shape
     stamp_from: int = -1  # characters from here on come from annotations (signature stamps)
     rules: int = 0  # path objects (ruling lines of tables, separators)
@@ -69,8 +71,9 @@ def pdfium_open(data: bytes, password: str | None) -> Any:
         raise BadPdf(f"cannot open the PDF: {e}") from e
 
 
-def pdfium_page(doc: Any, index: int, fonts: bool = False) -> PageChars:
-    """Characters of page ``index`` (0-based) with loose boxes and font sizes."""
+def pdfium_page(doc: Any, index: int, fonts: bool | str = False) -> PageChars:
+    """Characters of page ``index`` (0-based) with loose boxes and font sizes; ``fonts``:
+    True samples the font names of the page, ``"all"`` records each character's font."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -99,6 +102,7 @@ def pdfium_page(doc: Any, index: int, fonts: bool = False) -> PageChars:
             text = tp.get_text_range(0, n)
             if len(text) != n:  # rare: characters outside the BMP; read them one by one
                 text = "".join(chr(raw.FPDFText_GetUnicode(tp.raw, i) or 0xFFFD) for i in range(n))
+            keep: list[int] = []
             rect = raw.FS_RECTF()
             box = raw.FPDFText_GetLooseCharBox
             fsize = raw.FPDFText_GetFontSize
@@ -110,6 +114,7 @@ def pdfium_page(doc: Any, index: int, fonts: bool = False) -> PageChars:
                     out.stamp_from = len(out.text)
                 if ch in "\r\n" or ch == "\x02" or ch == "\ufffe":
                     continue
+                keep.append(i)
                 if ch == " " or ch == "\u00a0":
                     box(handle, i, ref)
                     if rect.right - rect.left <= 0.01:
@@ -119,7 +124,11 @@ def pdfium_page(doc: Any, index: int, fonts: bool = False) -> PageChars:
                     continue
                 box(handle, i, ref)
                 add(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, fsize(handle, i))
-            if fonts:
+            if fonts == "all":
+                out.font = [_font_name(tp, i, raw) for i in keep]
+                for name in out.font:
+                    out.fonts[name] = out.fonts.get(name, 0) + 1
+            elif fonts:
                 _fonts(tp, text, out, raw)
             if out.stamp_from >= 0:
                 _merge_annotations(out)
@@ -165,7 +174,7 @@ def _merge_annotations(out: PageChars) -> None:
             moves.append((left, w))
     if not moves:
         return
-    cols = ("text", "x0", "top", "x1", "bottom", "size")
+    cols = ("text", "x0", "top", "x1", "bottom", "size") + (("font",) if out.font is not None else ())
     old = {c: getattr(out, c) for c in cols}
     moved = {i for _, w in moves for i in w}
     after: dict[int, list[int]] = {}
@@ -230,6 +239,15 @@ def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> 
         "height": bottom - top,
         "object_type": "line",
     }
+
+
+def _font_name(tp: Any, i: int, raw: Any) -> str:
+    import ctypes
+
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    n = raw.FPDFText_GetFontInfo(tp.raw, i, buf, 128, ctypes.byref(flags))
+    return buf.value.decode("latin-1", "replace") if n else ""
 
 
 def _fonts(tp: Any, text: str, out: PageChars, raw: Any) -> None:

@@ -44,6 +44,9 @@ _STAMP = re.compile(
     re.I,
 )
 _DIGITS = set("0123456789")
+# what OCR makes of a small raised number: a mark of its own
+_OCR_MARKS = set("!“”'’‘°*¹²³⁴⁵⁶⁷⁸⁹")
+_OCR_NOTE_START = re.compile(r"([!“”'’‘°*¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,3})\s")
 _SUPERSCRIPT_DIGITS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
 
 
@@ -156,12 +159,17 @@ def _marker_at(pc: PageChars, ln: Line, k: int) -> tuple[str, int]:
 
 
 def body_size(pages: list[PageChars]) -> float:
-    sizes: Counter[float] = Counter()
+    """The most common character size, counted in half-point steps with their neighbours
+    (so the noisy sizes of OCR lines still find the body)."""
+    sizes: Counter[int] = Counter()
     for pc in pages:
         for ch, s in zip(pc.text, pc.size):
             if s and not ch.isspace():
-                sizes[round(s)] += 1
-    return float(sizes.most_common(1)[0][0]) if sizes else 12.0
+                sizes[round(s * 2)] += 1
+    if not sizes:
+        return 12.0
+    best = max(sizes, key=lambda b: (sizes[b - 1] + sizes[b] + sizes[b + 1], sizes[b]))
+    return best / 2
 
 
 def _furniture(pages: list[PageChars], lines_by_page: list[list[Line]]) -> None:
@@ -215,6 +223,7 @@ def _body_anchor_markers(pc: PageChars, lines: list[Line]) -> set[str]:
 def _footnotes(pages: list[PageChars], lines_by_page: list[list[Line]], size: float) -> None:
     """Mark footnote lines (kind ``note``) and the lines that open a note (``marker``)."""
     open_note = False  # the previous page ended inside a note
+    expected = 1
     for p, lines in enumerate(lines_by_page):
         pc = pages[p]
         live = [ln for ln in lines if ln.kind == "body"]
@@ -239,9 +248,15 @@ def _footnotes(pages: list[PageChars], lines_by_page: list[list[Line]], size: fl
                 m = re.match(r"(\d{1,3})(?=\s|\D)", ln.text)
                 if m and m.group(1) in pointed:
                     value, n = m.group(1), len(m.group(1))
-            if value and (started or value in pointed or _marker_at(pc, ln, 0)[0]):
+            if not value and pc.from_ocr:
+                m = _OCR_NOTE_START.match(ln.text)
+                if m and (not m.group(1).isdigit() or m.group(1) == str(expected)):
+                    value, n = str(expected), len(m.group(1))
+            if value and (started or value in pointed or pc.from_ocr or _marker_at(pc, ln, 0)[0]):
                 ln.kind, ln.marker, ln.marker_len = "note", value, n
                 started = True
+                if value.isdigit():
+                    expected = int(value) + 1
             elif started or open_note:
                 ln.kind = "note"
         open_note = any(ln.kind == "note" for ln in area) and area[-1].kind == "note"
@@ -256,6 +271,7 @@ class _Writer:
         self.pages = array("h")
         self.boxes = array("f")
         self.length = 0
+        self.next_anchor = 1  # the footnote number the next marker in the body should have
 
     def char(self, ch: str, page: int, box: tuple[float, float, float, float]) -> None:
         self.parts.append(ch)
@@ -301,7 +317,13 @@ def _separator(a: Line, b: Line, ma: tuple[float, float, float], mb: tuple[float
         or bool(_LIST_START.match(b.text))
     )
     if brk:
-        return "\n\n" if blank else "\n"
+        if blank:
+            return "\n\n"
+        # lines of a block (header, title, signature: away from the margin) or of a list
+        # follow each other on new lines; paragraphs of the body are a blank line apart
+        block = a.x0 > ma[0] + 3 * size and b.x0 > mb[0] + 3 * size
+        items = bool(_LIST_START.match(a.text)) and bool(_LIST_START.match(b.text)) and a.x1 < ma[1] - 2.5 * size
+        return "\n" if block or items else "\n\n"
     tail = a.text.rstrip()
     if tail[-1:] in "-/" and _SYMBOL_TAIL.search(tail.rsplit(" ", 1)[-1]) and b.text[:1].isalnum():
         return ""
@@ -324,7 +346,11 @@ def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, an
             continue
         if not prev_space and k > start:
             value, n = _marker_at(pc, ln, k)
+            if not value and pc.from_ocr:
+                value, n = _ocr_marker(pc, ln, k, str(w.next_anchor))
             if value and value in markers and pc.text[idx[k - 1]] not in _DIGITS:
+                if value.isdigit():
+                    w.next_anchor = int(value) + 1
                 s = w.length
                 for j in range(k, k + n):
                     ii = idx[j]
@@ -339,6 +365,30 @@ def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, an
         prev_x1 = pc.x1[i]
         prev_space = False
         k += 1
+
+
+def _ocr_marker(pc: PageChars, ln: Line, k: int, expected: str) -> tuple[str, int]:
+    """On an OCR page, a mark glued to a word where the next footnote's marker should be:
+    a stray ``!`` or quote, or the expected number itself, followed by a space or stop."""
+    idx = ln.idx
+    prev = pc.text[idx[k - 1]]
+    if not prev.isalpha():
+        return "", 0
+    ch = pc.text[idx[k]]
+    j = k + 1
+    if ch in _OCR_MARKS:
+        value = expected
+    elif ch in _DIGITS:
+        while j < len(idx) and pc.text[idx[j]] in _DIGITS:
+            j += 1
+        value = "".join(pc.text[i] for i in idx[k:j])
+        if value != expected:
+            return "", 0
+    else:
+        return "", 0
+    if j < len(idx) and not (pc.text[idx[j]].isspace() or pc.text[idx[j]] in ".,;:)"):
+        return "", 0
+    return value, j - k
 
 
 def build(pages: list[PageChars]) -> Result:

@@ -1,0 +1,100 @@
+"""Scans: pages without a text layer go through tesseract (skipped when it is not installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import nq_extract
+from nq_extract.load import ocr
+
+from .conftest import SEED
+
+SCAN = Path(__file__).parent / "fixtures" / "seed_report_scan.pdf"
+needs_ocr = pytest.mark.skipif(
+    not ocr.available(), reason="tesseract with Vietnamese not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+)
+
+
+def _items(report) -> set[tuple]:
+    out: set[tuple] = set()
+    out |= {("ref", r.id) for r in report.references}
+    out |= {("date", d.value, d.grain, d.text) for d in report.dates}
+    out |= {("qty", q.value, q.unit, q.text) for q in report.quantities}
+    out |= {("unit", u.name) for u in report.units}
+    out |= {("check", c.kind, c.status, str(c.stated)) for c in report.checks}
+    return out
+
+
+@pytest.fixture(scope="module")
+def scan_report():
+    return nq_extract.parse(SCAN)
+
+
+@needs_ocr
+@pytest.mark.ocr
+def test_scan_keeps_most_of_what_the_text_gives(scan_report):
+    assert scan_report.source.status == "ok"
+    assert scan_report.source.ocr is True and scan_report.source.pages == 3
+    want = _items(nq_extract.parse(SEED))
+    got = _items(scan_report)
+    assert want
+    assert len(want & got) >= 0.8 * len(want), sorted(want - got)
+    assert scan_report.document.id == "245-BC/HU"
+
+
+@needs_ocr
+@pytest.mark.ocr
+def test_scan_spans_have_pages_and_boxes(scan_report):
+    from nq_extract.models import all_spans
+
+    spans = all_spans(scan_report)
+    assert spans and all(s.page in (1, 2, 3) and s.bbox for s in spans)
+
+
+def test_scan_without_ocr_is_a_clear_status(tmp_path):
+    report = nq_extract.parse(SCAN, ocr=False)
+    assert report.source.status == "ocr_unavailable"
+    assert "OCR" in report.source.message
+
+
+def test_unavailable_tesseract_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.available.cache_clear()
+    try:
+        report = nq_extract.parse(SCAN)
+    finally:
+        monkeypatch.undo()
+        ocr.available.cache_clear()
+    assert report.source.status == "ocr_unavailable"
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in report.source.message
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        ("Tam Đường, ngày 15 tháng 01 nắm 2024", "Tam Đường, ngày 15 tháng 01 năm 2024"),
+        ("Hà Nội, ngày 5 tháng 3 nam 2020", "Hà Nội, ngày 5 tháng 3 năm 2020"),
+        ("ngay 24 tháng 11 năm 2023", "ngày 24 tháng 11 năm 2023"),
+        ("nắm 2024 là năm bản lề", "nắm 2024 là năm bản lề"),  # no date around it: left alone
+        ("khóa XII", "khóa XII"),  # a numeral is never changed silently
+    ],
+)
+def test_certain_corrections_only(read, fixed):
+    text, fixes = ocr.correct(read)
+    assert text == fixed and len(text) == len(read)
+    assert bool(fixes) == (read != fixed)
+
+
+def test_words_become_page_characters_with_marks():
+    words = [
+        {"text": "chỉ", "conf": 96.0, "left": 100, "top": 100, "width": 40, "height": 40, "line": (1, 1, 1)},
+        {"text": "đạo", "conf": 95.0, "left": 150, "top": 100, "width": 50, "height": 40, "line": (1, 1, 1)},
+        {"text": "1", "conf": 40.0, "left": 202, "top": 92, "width": 10, "height": 20, "line": (1, 1, 1)},
+    ]
+    pc, warnings = ocr.words_to_page(words, 1, 595.0, 842.0, 300 / 72)
+    assert "".join(pc.text) == "chỉ đạo1"
+    assert pc.size[-1] < 0.7 * pc.size[0]  # the raised number is set small
+    assert [w["code"] for w in warnings] == ["ocr_low_confidence"]
+    assert pc.x0[0] == pytest.approx(100 / (300 / 72))
