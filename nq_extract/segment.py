@@ -299,6 +299,11 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
     cap = None
     for m in _CAPACITY.finditer(text, zone_start):
         cap = m
+    if cap is None:
+        # a two-column block flattened into lines: "Nơi nhận: KT. GIÁM ĐỐC"
+        inline = re.compile(r"(?m)(?<=[ \t])(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$")
+        for m in inline.finditer(text, zone_start):
+            cap = m
     lines = _lines(text, cap.start() if cap else zone_start, len(text))
     name_line = None
     for ls, le in reversed(lines):
@@ -315,6 +320,11 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
         line = text[ls:le].strip()
         if line and line.isupper() and len(line) < 80 and not line.startswith(("NƠI", "-")):
             pos_lines.append(line)
+        elif line.startswith("-"):
+            # a recipients line with the position printed beside it: "- Như trên; PHÓ GIÁM ĐỐC"
+            tail = re.search(r"[;,.:)]\s*(?P<pos>[A-ZĐÀ-Ỹ]{2,}(?:[ \t]+[A-ZĐÀ-Ỹ]{2,})+)$", line)
+            if tail:
+                pos_lines.append(tail.group("pos"))
     if cap is None and not pos_lines:
         return None, None
     on_behalf = capacity = position = None

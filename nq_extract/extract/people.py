@@ -25,13 +25,13 @@ MAX_POSITION_WORDS = 16
 
 
 @cache
-def _vocab() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], list[tuple[str, ...]]]:
+def _vocab() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     spec = data.load("unit_kinds.json")
 
-    def keys(words: list[str]) -> list[tuple[str, ...]]:
+    def keys(words: list[str]) -> tuple[tuple[str, ...], ...]:
         from .unit_grammar import _key
 
-        return sorted({_key(w) for w in words}, key=len, reverse=True)
+        return tuple(sorted({_key(w) for w in words}, key=len, reverse=True))
 
     return keys(spec["person_titles"]), keys(spec["person_ranks"]), keys(spec["positions"])
 
@@ -50,8 +50,18 @@ def run(ctx: Context) -> None:
     ctx.report.people.extend(people.values())
 
 
-def _seq_at(sc: Scanner, i: int, keys: list[tuple[str, ...]]) -> int:
-    for key in keys:
+@cache
+def _by_first(keys: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:  # longest first, as given
+        out.setdefault(key[0], []).append(key)
+    return out
+
+
+def _seq_at(sc: Scanner, i: int, keys: tuple[tuple[str, ...], ...]) -> int:
+    if i >= len(sc.toks):
+        return 0
+    for key in _by_first(keys).get(sc.toks[i].fold, ()):
         if sc._seq(i, key):
             return len(key)
     return 0

@@ -150,8 +150,8 @@ class Scanner:
             written = b["name"].split()[0]
             if written.isupper() and first != written:
                 continue  # abbreviations keep their case
-            if not (first[:1].isupper() or b.get("lower")):
-                continue
+            if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1):
+                continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
             if b.get("open"):
                 end = self.open_name(i + n)
@@ -290,6 +290,12 @@ class Scanner:
                 return None
             return Match(i, end, "admin", place.level, place=place)
         n, body = hit
+        m = self._body_match(i, n, body)
+        if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
+            return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one
+        return m
+
+    def _body_match(self, i: int, n: int, body: dict[str, Any]) -> Match | None:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
         if self.group_before(i):
             m.group = True

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 THRESHOLD = 0.85
 """Least score (0..1) that makes a link."""
@@ -31,8 +32,7 @@ ERA_CHANGE = "2025-07-01"
 ERAS = ("2019", "2025")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     era: str
     level: str  # province | district | commune
     code: str
@@ -63,12 +63,14 @@ def _strip_table() -> dict[int, str]:
     return table
 
 
-_STRIP = _strip_table()
-
-
 def strip_marks(text: str) -> str:
     """Lower case without tone marks or diacritics: ``Hồ Thầu`` -> ``ho thau``."""
-    return " ".join(text.translate(_STRIP).casefold().split())
+    return " ".join(text.translate(_strip()).casefold().split())
+
+
+@cache
+def _strip() -> dict[int, str]:
+    return _strip_table()
 
 
 def _lower(text: str) -> str:
@@ -76,7 +78,7 @@ def _lower(text: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], mapping: list[tuple[str, str, str, bool]]) -> None:
+    def __init__(self, places: list[Place], mapping: list[tuple[str, str, str, bool]] | None = None) -> None:
         self.places = places
         self.by_code = {(p.era, p.level, p.code): p for p in places}
         self._groups: dict[tuple[str, str, str], list[Place]] = {}
@@ -84,23 +86,36 @@ class Gazetteer:
             self._groups.setdefault((p.era, p.level, ""), []).append(p)
             if p.parent:
                 self._groups.setdefault((p.era, p.level, p.parent), []).append(p)
-            if p.level == "commune" and p.era == "2019":
-                district = self.by_code.get(("2019", "district", p.parent))
-                if district:
-                    self._groups.setdefault((p.era, p.level, "p" + district.parent), []).append(p)
-        self._folded = {id(p): (_lower(p.name), strip_marks(p.name), strip_marks(p.type)) for p in places}
-        self._mapping: dict[tuple[str, str], list[tuple[str, bool]]] = {}
-        for level, old, new, default in mapping:
-            self._mapping.setdefault((level, old), []).append((new, default))
+        self._folded: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+        self._mapping_rows = mapping
+        self._mapping: dict[tuple[str, str], list[tuple[str, bool]]] | None = None
+
+    def _group(self, key: tuple[str, str, str]) -> list[Place]:
+        era, level, within = key
+        if within.startswith("p") and key not in self._groups:
+            # communes of 2019 inside a province: through their districts
+            districts = self._groups.get((era, "district", within[1:]), [])
+            self._groups[key] = [c for d in districts for c in self._groups.get((era, level, d.code), [])]
+        return self._groups.get(key, [])
+
+    def _fold(self, key: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+        folded = self._folded.get(key)
+        if folded is None:
+            folded = self._folded[key] = [(_lower(p.name), strip_marks(p.name), strip_marks(p.type)) for p in self._group(key)]
+        return folded
 
     def get(self, era: str, level: str, code: str) -> Place | None:
         return self.by_code.get((era, level, code))
 
     def candidates(self, era: str, level: str, within: str = "") -> list[Place]:
         """Units of one level; ``within`` a district code, or ``"p"`` + a province code."""
+        return self._group(self._key(era, level, within))
+
+    @staticmethod
+    def _key(era: str, level: str, within: str) -> tuple[str, str, str]:
         if within.startswith("p") and not (level == "commune" and era == "2019"):
             within = within[1:]
-        return self._groups.get((era, level, within), [])
+        return (era, level, within)
 
     def province_of(self, place: Place) -> Place | None:
         p: Place | None = place
@@ -126,6 +141,11 @@ class Gazetteer:
 
     def successors(self, place: Place) -> list[Place]:
         """The 2025 units an era-2019 province or commune went into (the default first)."""
+        if self._mapping is None:
+            self._mapping = {}
+            rows_in = self._mapping_rows if self._mapping_rows is not None else _mapping_rows()
+            for level, old, new, default in rows_in:
+                self._mapping.setdefault((level, old), []).append((new, default))
         rows = sorted(self._mapping.get((place.level, place.code), []), key=lambda r: not r[1])
         return [p for code, _ in rows if (p := self.get("2025", place.level, code))]
 
@@ -133,14 +153,14 @@ class Gazetteer:
         """Best unit of ``level`` in ``era`` for a written name, or None under the threshold."""
         from rapidfuzz import fuzz
 
-        pool = self.candidates(era, level, within)
+        key = self._key(era, level, within)
+        pool = self._group(key)
         if not pool:
             return None
         aware, stripped = _lower(name), strip_marks(name)
         want_type = strip_marks(type_) if type_ else None
         scored: list[tuple[float, Place]] = []
-        for p in pool:
-            p_aware, p_stripped, p_type = self._folded[id(p)]
+        for p, (p_aware, p_stripped, p_type) in zip(pool, self._fold(key), strict=True):
             s = (fuzz.ratio(aware, p_aware) + fuzz.ratio(stripped, p_stripped)) / 200
             if want_type and want_type != p_type:
                 s -= 0.05
@@ -172,9 +192,11 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def load() -> Gazetteer:
     """The shipped gazetteer, read and indexed on first use."""
-    places = [Place(*r) for r in _rows("units.tsv.gz")]
-    mapping = [(r[0], r[1], r[2], r[3] == "1") for r in _rows("mapping.tsv.gz")]
-    return Gazetteer(places, mapping)
+    return Gazetteer([Place(*r) for r in _rows("units.tsv.gz")])
+
+
+def _mapping_rows() -> list[tuple[str, str, str, bool]]:
+    return [(r[0], r[1], r[2], r[3] == "1") for r in _rows("mapping.tsv.gz")]
 
 
 __all__ = ["THRESHOLD", "Gazetteer", "Link", "Place", "era_for", "load", "strip_marks"]

@@ -1,0 +1,54 @@
+"""People: the signer and people named with a title, with their positions."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+from .helpers import assert_valid
+
+
+def people(text: str) -> list[tuple[str, str | None]]:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    return [(p.name, p.position) for p in report.people]
+
+
+CASES = [
+    (
+        "Kết luận hội nghị, đồng chí Đoàn Văn Sự - Phó bí thư huyện ủy ghi nhận đánh giá cao.",
+        [("Đoàn Văn Sự", "Phó bí thư huyện ủy")],
+    ),
+    (
+        "Đồng chí Thượng tá Hồ Văn Trung – Phó Bí thư Đảng ủy Quân sự huyện thông qua báo cáo",
+        [("Hồ Văn Trung", "Phó Bí thư Đảng ủy Quân sự huyện")],
+    ),
+    ("Đồng chí Nguyễn Xuân Thanh – Chủ tịch UBND huyện trao giấy khen", [("Nguyễn Xuân Thanh", "Chủ tịch UBND huyện")]),
+    (
+        "Dự có đồng chí Bùi Văn Tân, Trưởng ban dân vận huyện ủy, các đồng chí đảng viên.",
+        [("Bùi Văn Tân", "Trưởng ban dân vận huyện ủy")],
+    ),
+    ("ông Lê Văn Thị - PBT- CT. UBND huyện, các đồng chí", [("Lê Văn Thị", "PBT- CT. UBND huyện")]),
+    ("do Giáo sư - Tiến sĩ Hoàng Chí Bảo trực tiếp truyền đạt", [("Hoàng Chí Bảo", None)]),
+    # no name after the title
+    ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
+    ("các đồng chí trong Ban thường vụ huyện ủy", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_people(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected
+
+
+def test_signer_is_a_person(seed_report) -> None:
+    assert [(p.name, p.position) for p in seed_report.people] == [("Cao Trang Trọng", "Phó Bí thư")]
+    assert seed_report.people[0].span.text == "Cao Trang Trọng"
+
+
+def test_signer_beside_recipients() -> None:
+    text = "Kính trình.\n\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT.\n\nNguyễn Đức Vũ\n"
+    signer = nq_extract.parse(text).document.signer
+    assert signer is not None
+    assert (signer.name, signer.position, signer.capacity) == ("Nguyễn Đức Vũ", "Phó Giám đốc", "KT")

@@ -1,0 +1,108 @@
+"""Units: tables of real sentences with the unit names they hold (and do not hold)."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+from .helpers import assert_valid
+
+
+def names(text: str) -> list[str]:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    return [u.name for u in report.units]
+
+
+CASES = [
+    ("Chỉ đạo Ban Tuyên giáo Huyện ủy theo dõi, nắm tình hình.", ["Ban Tuyên giáo Huyện ủy"]),
+    ("Ban Thường vụ Huyện ủy Tam Đường báo cáo kết quả như sau:", ["Ban Thường vụ Huyện ủy Tam Đường"]),
+    (
+        "Trung tâm Văn hóa, Thể thao và Truyền thông huyện đổi mới phương pháp.",
+        ["Trung tâm Văn hóa, Thể thao và Truyền thông huyện"],
+    ),
+    ("chưa quan tâm tổ chức hội nghị (Đảng ủy xã Hồ Thâu, Bình Lưu).", ["Đảng ủy xã Hồ Thâu", "Đảng ủy xã Bình Lưu"]),
+    (
+        "chưa cao (Đảng ủy xã Tả Lèng, Khun Há, Bản Bo).",
+        ["Đảng ủy xã Tả Lèng", "Đảng ủy xã Khun Há", "Đảng ủy xã Bản Bo"],
+    ),
+    ("Chỉ đạo MTTQ và các đoàn thể chính trị - xã hội.", ["MTTQ"]),
+    ("Đài Truyền thanh - Truyền hình huyện đưa tin.", ["Đài Truyền thanh - Truyền hình huyện"]),
+    ("Kính gửi: Chủ tịch UBND tỉnh Lâm Đồng", ["UBND tỉnh Lâm Đồng"]),
+    ("Sở Nội vụ kính báo cáo Chủ tịch UBND tỉnh như sau:", ["Sở Nội vụ", "UBND tỉnh"]),
+    ("tại phường Lâm Viên - Đà Lạt.", ["phường Lâm Viên - Đà Lạt"]),
+    ("đại diện cho đoàn thanh niên thị trấn Kiến Đức hứa", ["đoàn thanh niên thị trấn Kiến Đức"]),
+    # groups are not units
+    ("14 điểm cầu các xã, thị trấn kết nối học tập.", []),
+    ("Đảng ủy các xã, thị trấn tiếp tục tổ chức hội nghị.", []),
+    ("Ủy ban MTTQ các xã, thị trấn lồng ghép tuyên truyền.", []),
+    ("hiện tại một số Đảng ủy xã đang tiếp tục triển khai.", []),
+    ("Các huyện ủy, thị ủy, đảng ủy trực thuộc chỉ đạo.", []),
+    ("chi bộ quân sự xã, phường, thị trấn", []),
+    # words that look like heads but name nothing
+    ("Hội nghị tổng kết công tác tuyên truyền.", []),
+    ("tại điểm cầu Trung tâm huyện", []),
+    ("giữ vững phẩm chất đạo đức Bộ đội Cụ Hồ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_unit_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_distributive_spans_point_at_each_name() -> None:
+    report = nq_extract.parse("Một số cấp ủy (Đảng ủy xã Hồ Thâu, Bình Lưu).")
+    spans = [u.mentions[0].text for u in report.units]
+    assert spans == ["Đảng ủy xã Hồ Thâu", "Bình Lưu"]
+
+
+def test_kinds_and_levels() -> None:
+    report = nq_extract.parse("Ban Tuyên giáo Tỉnh ủy; UBND huyện; Hội Nông dân cơ sở; xã Nà Tăm.")
+    got = {u.name: (u.kind, u.level) for u in report.units}
+    assert got == {
+        "Ban Tuyên giáo Tỉnh ủy": ("party", "province"),
+        "UBND huyện": ("state", "district"),
+        "Hội Nông dân cơ sở": ("mass", "commune"),
+        "xã Nà Tăm": ("admin", "commune"),
+    }
+
+
+def test_abbreviation_expanded_in_canonical_written_kept() -> None:
+    report = nq_extract.parse("Ủy ban MTTQ và đoàn thể cấp huyện chưa quan tâm.")
+    (unit,) = report.units
+    assert unit.name == "Ủy ban MTTQ"
+    assert unit.canonical == "Ủy ban Mặt trận Tổ quốc"
+
+
+def test_seed_units(seed_report) -> None:
+    got = {u.name: u for u in seed_report.units}
+    for name in (
+        "Ban Thường vụ Huyện ủy Tam Đường",
+        "Ban Thường vụ Tỉnh ủy",
+        "Ban Tuyên giáo Huyện ủy",
+        "Ủy ban MTTQ",
+        "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",
+        "Trung tâm Y tế huyện",
+        "Đài Truyền thanh - Truyền hình huyện",
+        "Hội Nông dân cơ sở",
+        "Huyện đoàn",
+        "Chi bộ Hội liên hiệp Phụ nữ huyện",
+        "xã Nà Tăm",
+    ):
+        assert name in got, name
+    assert "Đảng ủy các xã, thị trấn" not in got
+    hothau, binhluu = got["Đảng ủy xã Hồ Thâu"], got["Đảng ủy xã Bình Lưu"]
+    assert hothau.canonical == "Đảng ủy xã Hồ Thầu, huyện Tam Đường, tỉnh Lai Châu"
+    assert binhluu.canonical == "Đảng ủy xã Bình Lư, huyện Tam Đường, tỉnh Lai Châu"
+    assert hothau.admin_code == "03406" and binhluu.admin_code == "03412"
+    assert 0.85 <= hothau.match_score < 1
+    # a bare "Huyện ủy" / "huyện" / "Tỉnh ủy" resolves against the report's own place
+    assert got["Ban Tuyên giáo Huyện ủy"].canonical == "Ban Tuyên giáo Huyện ủy Tam Đường, tỉnh Lai Châu"
+    assert got["Trung tâm Y tế huyện"].admin_code == "106"
+    assert got["Tỉnh ủy"].canonical == "Tỉnh ủy Lai Châu"
+
+
+def test_signature_block_is_not_a_unit(seed_report) -> None:
+    assert all(u.name.upper() != "BAN THƯỜNG VỤ" for u in seed_report.units)
