@@ -18,7 +18,7 @@ from functools import cache
 from .. import data
 from ..context import Context
 from ..models import Person
-from .unit_grammar import Scanner, _is_cap
+from .unit_grammar import Scanner, _is_cap, scanner
 
 MAX_NAME = 5
 MAX_POSITION_WORDS = 16
@@ -43,7 +43,9 @@ def run(ctx: Context) -> None:
         people[signer.name] = Person(name=signer.name, position=signer.position, span=signer.span)
     text = ctx.doc.text
     if text.strip():
-        sc = Scanner(text)
+        from .units import scan_text
+
+        sc = scanner(scan_text(ctx))
         for name, s, e, position in _titled(sc):
             if name not in people:
                 people[name] = Person(name=name, position=position, span=ctx.span(s, e))

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from .. import data
 
@@ -29,8 +29,7 @@ MAX_NAME_WORDS = 6
 MAX_TAILS = 4
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     text: str
@@ -44,6 +43,8 @@ class Place:
     type: str  # as in the data: "xã", "huyện" ...
     level: str
     names: list[tuple[int, int]] = field(default_factory=list)  # token ranges of each name
+    type_start: int = 0  # the word where the type is written
+    typed: dict[int, int] = field(default_factory=dict)  # list item -> its own type word ("tỉnh A, tỉnh B")
 
 
 @dataclass
@@ -104,7 +105,13 @@ def grammar() -> Grammar:
 
 
 def tokens(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().casefold()) for m in _WORD.finditer(text)]
+    return [Tok(m.start(), m.end(), w, w.casefold()) for m in _WORD.finditer(text) for w in (m.group(),)]
+
+
+@lru_cache(maxsize=2)
+def scanner(text: str) -> Scanner:
+    """The scanner of a text, shared by the stages that read the same document."""
+    return Scanner(text)
 
 
 def _is_upper_word(t: Tok) -> bool:
@@ -124,14 +131,15 @@ class Scanner:
         self.g = grammar()
 
     # gaps ---------------------------------------------------------------
-    def joined(self, i: int, j: int) -> bool:
-        """Words i and j=i+1 sit in the same phrase: no blank line, and all-capital lines do not run on."""
+    def joined(self, i: int, j: int, caps_lines: bool = False) -> bool:
+        """Words i and j=i+1 sit in the same phrase: no blank line, and all-capital lines do not
+        run on (unless ``caps_lines``: "ỦY BAN NHÂN DÂN" over "TỈNH LÂM ĐỒNG")."""
         if j >= len(self.toks) or i < 0:
             return False
         gap = self.text[self.toks[i].end : self.toks[j].start]
         if gap.count("\n") >= 2 or len(gap) > 3 and gap.strip() or "   " in gap and "\n" not in gap:
             return False  # a blank line, or a column gap in a two-column header
-        return not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
+        return caps_lines or not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
 
     def _seq(self, i: int, key: tuple[str, ...]) -> bool:
         if i + len(key) > len(self.toks):
@@ -216,20 +224,33 @@ class Scanner:
         j = i
         last_good = i
         comma_pending = False
+        fresh = True  # the next capital starts a part and may take a lower-case word
         parts = 0
         while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
             t = self.toks[j]
+            if t.fold in ("khóa", "khoá", "nhiệm", "luật"):
+                break
             inner = self.body_at(j) if j > i else None
-            if _is_cap(t) and t.text not in ("UBND", "HĐND") and not self.admin_at(j) and not (inner and not inner[1].get("open")):
+            if inner and inner[1].get("open"):
+                # a body inside the name: "Ban Kiểm tra Hội Truyền thống ..."
+                j += len(_key(inner[1]["name"]))
+                fresh = True
+                continue
+            if _is_cap(t) and t.text not in ("UBND", "HĐND") and not self.admin_at(j) and not inner:
                 j += 1
-                if j < len(self.toks) and self.joined(j - 1, j):
+                took = False
+                # a lower-case word joins the first capital of a run only: "Y tế", not "Công Thương tổng"
+                if fresh and j < len(self.toks) and self.joined(j - 1, j):
                     nxt = self.toks[j]
                     if nxt.text[:1].islower() and nxt.fold not in self.g.stop_lower and not self.level_word_at(j):
                         j += 1
+                        took = True
+                fresh = took
                 parts += 1
                 if not comma_pending:
                     last_good = j
                 continue
+            fresh = True
             if j > i and t.text in ("-", "–") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]):
                 j += 1
                 continue
@@ -251,7 +272,7 @@ class Scanner:
 
     def place_tail(self, i: int, a: dict[str, Any], n: int) -> tuple[int, Place | None, bool]:
         """An administrative type at word i with its names: (end, place, is_group)."""
-        place = Place(type=a["name"], level=a["level"])
+        place = Place(type=a["name"], level=a["level"], type_start=i)
         j = i + n
         if j < len(self.toks) and self.joined(j - 1, j):
             if self.toks[j].fold == "các":
@@ -270,14 +291,31 @@ class Scanner:
             k = end + 1
             if not self.joined(end, k):
                 break
+            typed = self.admin_at(k)
+            t = k
+            if typed and typed[1]["level"] == place.level and self.joined(k + typed[0] - 1, k + typed[0]):
+                k += typed[0]  # "tỉnh Bình Thuận, tỉnh Đắk Nông": the same level, its own type
             stop = self.proper_name(k, strict=True)
             if stop == k:
                 break
+            if k != t:
+                place.typed[len(place.names)] = t
             place.names.append((k, stop))
             end = stop
         return place.names[0][1], place, False
 
+    def in_symbol(self, i: int) -> bool:
+        """Word i is glued to a document symbol ("QĐ-UBND", "329/BC-UBND")."""
+        start = self.toks[i].start
+        k = start
+        while k > 0 and not self.text[k - 1].isspace() and start - k < 40:
+            k -= 1
+        chunk = self.text[k:start]
+        return bool(chunk) and ("/" in chunk or any(c.isdigit() for c in chunk) or chunk.rstrip("-").isupper())
+
     def match_at(self, i: int) -> Match | None:
+        if self.in_symbol(i):
+            return None
         hit = self.body_at(i)
         if hit is None:
             adm = self.admin_at(i)
@@ -309,13 +347,13 @@ class Scanner:
                 return m
         for _ in range(MAX_TAILS):
             j = m.end_tok
-            if j >= len(self.toks) or not self.joined(j - 1, j):
+            if j >= len(self.toks) or not (self.joined(j - 1, j) or self.admin_at(j) and self.joined(j - 1, j, caps_lines=True)):
                 break
             if self.toks[j].fold == "các" and (self.admin_at(j + 1) or self.body_at(j + 1)):
                 m.group = True
                 break
             nxt = self.body_at(j)
-            if nxt and not nxt[1].get("open"):
+            if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
                 m.heads.append(nxt[1])
                 m.end_tok = j + nxt[0]
                 m.level = m.level or nxt[1].get("level")

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..context import Context
 from ..models import Unit
-from .unit_grammar import Match, Scanner, grammar
+from .unit_grammar import Match, Scanner, grammar, scanner
 
 _ADMIN_LEVEL = {"province": "province", "district": "district", "commune": "commune"}
 
@@ -36,7 +36,7 @@ def run(ctx: Context) -> None:
     if not text.strip():
         return
     skip = _skipped_ranges(ctx)
-    sc = Scanner(_blank(text, skip))
+    sc = scanner(scan_text(ctx))
     found: list[_Found] = []
     for m in sc.scan():
         if m.group:
@@ -69,6 +69,11 @@ def _skipped_ranges(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def scan_text(ctx: Context) -> str:
+    """The text the unit and people scanners read: mottos and the signature block blanked."""
+    return _blank(ctx.doc.text, _skipped_ranges(ctx))
+
+
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     """The text with the ranges turned into spaces (offsets kept): names never run into them."""
     if not ranges:
@@ -90,9 +95,13 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
         out = []
         first_name_start = toks[m.place.names[0][0]].start
         prefix = text[s:first_name_start]
+        before_type = text[s : toks[m.place.type_start].start]
         for k, (a, b) in enumerate(m.place.names):
             if k == 0:
                 out.append(_Found(_clean(text[s : toks[b - 1].end]), s, toks[b - 1].end, m, (a, b)))
+            elif k in m.place.typed:
+                t = toks[m.place.typed[k]].start
+                out.append(_Found(_clean(before_type + text[t : toks[b - 1].end]), t, toks[b - 1].end, m, (a, b)))
             else:
                 name = _clean(prefix + text[toks[a].start : toks[b - 1].end])
                 out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b)))
@@ -102,9 +111,17 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
 
 
 def expand_abbreviations(name: str) -> str:
-    """``Ủy ban MTTQ huyện`` -> ``Ủy ban Mặt trận Tổ quốc huyện`` (whole words only)."""
+    """``Ủy ban MTTQ huyện`` -> ``Ủy ban Mặt trận Tổ quốc huyện`` (whole words only);
+    a name printed in capitals (``ỦY BAN NHÂN DÂN``) in running-text case."""
     abbr = grammar().abbreviations
-    return " ".join(abbr.get(w, w) for w in name.split())
+    out = " ".join(abbr.get(w, w) for w in name.split())
+    if out.isupper() and out not in abbr:
+        from ..segment import sentence_case
+
+        cased = sentence_case(out)
+        if cased != out[:1] + out[1:].lower():  # only where the casing table knows the words
+            out = cased
+    return out
 
 
 class _Linker:
