@@ -108,22 +108,37 @@ def pdfium_page(doc: Any, index: int, fonts: bool | str = False) -> PageChars:
             fsize = raw.FPDFText_GetFontSize
             handle = tp.raw
             ref = ctypes.byref(rect)
-            add = out.add
+            t_, x0_, top_, x1_, bottom_, size_ = out.text, out.x0, out.top, out.x1, out.bottom, out.size
+            last_h = -1.0
+            last_size = 0.0
             for i, ch in enumerate(text):
                 if i == n0:
-                    out.stamp_from = len(out.text)
-                if ch in "\r\n" or ch == "\x02" or ch == "\ufffe":
+                    out.stamp_from = len(t_)
+                if ch in "\r\n\x02\ufffe":
                     continue
                 keep.append(i)
-                if ch == " " or ch == "\u00a0":
-                    box(handle, i, ref)
-                    if rect.right - rect.left <= 0.01:
-                        add(" ", rect.left, height - rect.top, rect.left, height - rect.top, 0.0)
-                        continue
-                    add(" ", rect.left, height - rect.top, rect.right, height - rect.bottom, fsize(handle, i))
-                    continue
                 box(handle, i, ref)
-                add(ch, rect.left, height - rect.top, rect.right, height - rect.bottom, fsize(handle, i))
+                left, right, top = rect.left, rect.right, height - rect.top
+                if ch == " " or ch == "\u00a0":
+                    ch = " "
+                    if right - left <= 0.01:  # a space the reader made up: no box, no size
+                        t_.append(" ")
+                        x0_.append(left)
+                        top_.append(top)
+                        x1_.append(left)
+                        bottom_.append(top)
+                        size_.append(0.0)
+                        continue
+                bottom = height - rect.bottom
+                h = bottom - top
+                if h != last_h:  # the loose box height follows the font size: ask only when it changes
+                    last_h, last_size = h, fsize(handle, i)
+                t_.append(ch)
+                x0_.append(left)
+                top_.append(top)
+                x1_.append(right)
+                bottom_.append(bottom)
+                size_.append(last_size)
             if fonts == "all":
                 out.font = [_font_name(tp, i, raw) for i in keep]
                 for name in out.font:

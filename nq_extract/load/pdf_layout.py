@@ -83,33 +83,42 @@ def page_lines(pc: PageChars, page_index: int) -> list[Line]:
     lines: list[Line] = []
     cur: Line | None = None
     cur_x1 = 0.0
+    c_top = c_bottom = c_size = 0.0
     text, x0s, tops, x1s, bottoms, sizes = pc.text, pc.x0, pc.top, pc.x1, pc.bottom, pc.size
     for i in range(len(text)):
         ch = text[i]
-        if ch == " " and sizes[i] == 0.0:
+        s = sizes[i]
+        if ch == " ":
             if cur is not None:
                 cur.idx.append(i)
             continue
-        t, b, s = tops[i], bottoms[i], sizes[i]
+        t, b = tops[i], bottoms[i]
         if cur is not None:
-            overlap = min(b, cur.bottom) - max(t, cur.top)
-            h = min(b - t, cur.bottom - cur.top)
-            if overlap >= 0.5 * h and x0s[i] >= cur_x1 - max(2.0, 0.6 * (s or cur.size)):
+            overlap = (b if b < c_bottom else c_bottom) - (t if t > c_top else c_top)
+            h = b - t if b - t < c_bottom - c_top else c_bottom - c_top
+            if overlap >= 0.5 * h and x0s[i] >= cur_x1 - max(2.0, 0.6 * (s or c_size)):
                 cur.idx.append(i)
-                if s > cur.size * 1.15 and not ch.isspace():  # the main size of the line: take the band of larger text
-                    cur.top, cur.bottom, cur.size = t, b, s
-                elif s >= cur.size * 0.85 and not ch.isspace():
-                    cur.top, cur.bottom = min(cur.top, t), max(cur.bottom, b)
+                if s > c_size * 1.15:  # the main size of the line: take the band of larger text
+                    c_top, c_bottom, c_size = t, b, s
+                elif s >= c_size * 0.85:
+                    if t < c_top:
+                        c_top = t
+                    if b > c_bottom:
+                        c_bottom = b
                 if x1s[i] > cur_x1:
                     cur_x1 = x1s[i]
                 continue
+            cur.top, cur.bottom, cur.size = c_top, c_bottom, c_size
         if ch.isspace():
             if cur is not None:
                 cur.idx.append(i)
             continue
         cur = Line(page_index, [i], t, b, s)
+        c_top, c_bottom, c_size = t, b, s
         cur_x1 = x1s[i]
         lines.append(cur)
+    if cur is not None:
+        cur.top, cur.bottom, cur.size = c_top, c_bottom, c_size
     for ln in lines:
         _finish(pc, ln)
         if pc.stamp_from >= 0 and ln.idx and ln.idx[0] >= pc.stamp_from:
@@ -119,16 +128,23 @@ def page_lines(pc: PageChars, page_index: int) -> list[Line]:
 
 def _finish(pc: PageChars, ln: Line) -> None:
     idx = ln.idx
-    while idx and pc.text[idx[-1]].isspace():
+    text = pc.text
+    while idx and text[idx[-1]].isspace():
         idx.pop()
     if not idx:
         ln.text = ""
         return
-    sizes = Counter(round(pc.size[i], 1) for i in idx if not pc.text[i].isspace())
-    ln.size = sizes.most_common(1)[0][0] if sizes else ln.size
-    ln.x0 = min(pc.x0[i] for i in idx if not pc.text[i].isspace())
-    ln.x1 = max(pc.x1[i] for i in idx)
-    ln.text = "".join(pc.text[i] for i in idx)
+    counts: dict[float, int] = {}
+    size = pc.size
+    for i in idx:
+        if text[i] != " ":
+            v = size[i]
+            counts[v] = counts.get(v, 0) + 1
+    if counts:
+        ln.size = round(max(counts, key=counts.__getitem__), 1)
+    ln.x0 = pc.x0[idx[0]]
+    ln.x1 = max(pc.x1[idx[-1]], pc.x1[idx[len(idx) // 2]])
+    ln.text = "".join([text[i] for i in idx])
 
 
 def _is_small_raised(pc: PageChars, i: int, ln: Line) -> bool:
@@ -161,11 +177,13 @@ def _marker_at(pc: PageChars, ln: Line, k: int) -> tuple[str, int]:
 def body_size(pages: list[PageChars]) -> float:
     """The most common character size, counted in half-point steps with their neighbours
     (so the noisy sizes of OCR lines still find the body)."""
-    sizes: Counter[int] = Counter()
+    raw: Counter[float] = Counter()
     for pc in pages:
-        for ch, s in zip(pc.text, pc.size):
-            if s and not ch.isspace():
-                sizes[round(s * 2)] += 1
+        raw.update(pc.size)
+    raw.pop(0.0, None)
+    sizes: Counter[int] = Counter()
+    for s, n in raw.items():
+        sizes[round(s * 2)] += n
     if not sizes:
         return 12.0
     best = max(sizes, key=lambda b: (sizes[b - 1] + sizes[b] + sizes[b + 1], sizes[b]))
@@ -211,6 +229,8 @@ def _body_anchor_markers(pc: PageChars, lines: list[Line]) -> set[str]:
         if ln.kind != "body":
             continue
         for k in range(1, len(ln.idx)):
+            if pc.text[ln.idx[k]] not in _MARK_CHARS:
+                continue
             prev = pc.text[ln.idx[k - 1]]
             if prev.isspace():
                 continue
@@ -268,8 +288,8 @@ def _footnotes(pages: list[PageChars], lines_by_page: list[list[Line]], size: fl
 class _Writer:
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.pages = array("h")
-        self.boxes = array("f")
+        self.pages: list[int] = []
+        self.boxes: list[float] = []
         self.length = 0
         self.next_anchor = 1  # the footnote number the next marker in the body should have
 
@@ -330,39 +350,54 @@ def _separator(a: Line, b: Line, ma: tuple[float, float, float], mb: tuple[float
     return " "
 
 
+_MARK_CHARS = frozenset("0123456789") | frozenset(_SUPERSCRIPT_DIGITS)
+
+
 def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, anchors: list[AnchorHint], markers: set[str]) -> None:
     idx = ln.idx
+    text, x0s, tops, x1s, bottoms = pc.text, pc.x0, pc.top, pc.x1, pc.bottom
+    parts, pages, boxes = w.parts, w.pages, w.boxes
+    ocr = pc.from_ocr
+    marks = _MARK_CHARS | _OCR_MARKS if ocr else _MARK_CHARS
+    gap = 0.25 * (ln.size or 10)
     prev_x1 = None
     prev_space = True
     k = start
-    while k < len(idx):
+    n_idx = len(idx)
+    while k < n_idx:
         i = idx[k]
-        ch = pc.text[i]
-        if ch.isspace():
+        ch = text[i]
+        if ch == " " or ch.isspace():
             if not prev_space:
-                w.char(" ", page_no, (pc.x0[i], pc.top[i], pc.x1[i], pc.bottom[i]))
+                parts.append(" ")
+                pages.append(page_no)
+                boxes.extend((x0s[i], tops[i], x1s[i], bottoms[i]))
+                w.length += 1
                 prev_space = True
             k += 1
             continue
-        if not prev_space and k > start:
+        if ch in marks and not prev_space and k > start and markers:
             value, n = _marker_at(pc, ln, k)
-            if not value and pc.from_ocr:
+            if not value and ocr:
                 value, n = _ocr_marker(pc, ln, k, str(w.next_anchor))
-            if value and value in markers and pc.text[idx[k - 1]] not in _DIGITS:
+            if value and value in markers and text[idx[k - 1]] not in _DIGITS:
                 if value.isdigit():
                     w.next_anchor = int(value) + 1
                 s = w.length
                 for j in range(k, k + n):
                     ii = idx[j]
-                    w.char(pc.text[ii], page_no, (pc.x0[ii], pc.top[ii], pc.x1[ii], pc.bottom[ii]))
+                    w.char(text[ii], page_no, (x0s[ii], tops[ii], x1s[ii], bottoms[ii]))
                 anchors.append(AnchorHint(value, s, w.length))
-                prev_x1 = pc.x1[idx[k + n - 1]]
+                prev_x1 = x1s[idx[k + n - 1]]
                 k += n
                 continue
-        if prev_x1 is not None and not prev_space and pc.x0[i] - prev_x1 > 0.25 * (pc.size[i] or ln.size or 10):
+        if prev_x1 is not None and not prev_space and x0s[i] - prev_x1 > gap:
             w.sep(" ")
-        w.char(ch, page_no, (pc.x0[i], pc.top[i], pc.x1[i], pc.bottom[i]))
-        prev_x1 = pc.x1[i]
+        parts.append(ch)
+        pages.append(page_no)
+        boxes.extend((x0s[i], tops[i], x1s[i], bottoms[i]))
+        w.length += 1
+        prev_x1 = x1s[i]
         prev_space = False
         k += 1
 
@@ -448,7 +483,8 @@ def build(pages: list[PageChars]) -> Result:
                 stamps.append((s, w.length))
 
     text = "".join(w.parts)
-    return Result(text, Layout(pages=w.pages, boxes=w.boxes), notes, anchors, stamps, [ln for lines in lines_by_page for ln in lines])
+    layout = Layout(pages=array("h", w.pages), boxes=array("f", w.boxes))
+    return Result(text, layout, notes, anchors, stamps, [ln for lines in lines_by_page for ln in lines])
 
 
 def _rstrip(w: _Writer, start: int) -> int:
