@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import regexes as rx
 from .registry import Registry, registry
 
+_RANGE_TO = re.compile(r"(?:^|\s)(?:đến|tới)\s*(?:số\s*)?$")
 BEFORE = 90  # characters looked at before a symbol (numbers of a list)
 KIND_BEFORE = 60  # where the kind word of a symbol may start
 AFTER = 420  # characters looked at after it
@@ -133,6 +134,15 @@ def canonical_id(text: str) -> str | None:
     return c.id if c else None
 
 
+def kind_before(text: str, end: int) -> tuple[str, int, bool] | None:
+    """The kind word that ends (with "số" and spaces) right at ``end``: (as written, start, has số)."""
+    window = text[max(0, end - KIND_BEFORE) : end]
+    m = rx.kind_before_rev_re().match(window[::-1])
+    if m is None:
+        return None
+    return m.group("kind")[::-1], end - m.end("kind"), bool(m.group("so"))
+
+
 def _ends_with_so(before: str) -> bool:
     """Does the text before a number end with the word "số" ("Văn bản số 16/CGC.BT")?"""
     w = before.rstrip(" \t\n:.")
@@ -155,12 +165,12 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
     """Fill the kind word, pinpoint, date, issuing body, term and title of a cite from the text around it."""
     ws = max(0, c.start - KIND_BEFORE)
     before = text[ws : c.start]
-    km = rx.kind_before_re().search(before)
-    if km:
-        c.kind = _kind_name(km.group("kind"), reg)
+    kb = kind_before(text, c.start)
+    if kb:
+        kind_written, kstart, so = kb
+        c.kind = _kind_name(kind_written, reg)
         c.kind_from_word = True
-        c.extra["so"] = bool(km.group("so"))
-        kstart = ws + km.start()
+        c.extra["so"] = so
         pin_window = text[max(0, kstart - 60) : kstart]
         pm = rx.pinpoint_before_re().search(pin_window) if ("iều" in pin_window or "hoản" in pin_window) else None
         if pm:
@@ -309,9 +319,9 @@ def _listed(text: str, c: Cite) -> list[Cite]:
             cid = f"{nm.group()}/{c.year}/{c.symbol}"
         out.append(_copy(c, cid, s, e, nm.group()))
     # the kind word sits before the list, not before the last number
-    km = rx.kind_before_re().search(text, max(0, lm.start() - BEFORE), lm.start() + 3)
-    if km:
-        kind = _kind_name(km.group("kind"), registry())
+    kb = kind_before(text, lm.start("items"))
+    if kb:
+        kind = _kind_name(kb[0], registry())
         for x in [c, *out]:
             x.kind, x.kind_from_word = kind, True
     return out
@@ -322,7 +332,7 @@ def _ranged(text: str, c: Cite, sofar: list[Cite]) -> list[Cite]:
     if c.system != "party" or not c.number or not c.number.isdigit():
         return []
     before = text[max(0, c.start - 12) : c.start]
-    if not re.search(r"(?:^|\s)(?:đến|tới)\s*(?:số\s*)?$", before):
+    if ("đến" not in before and "tới" not in before) or not _RANGE_TO.search(before):
         return []
     prev = next((p for p in reversed(sofar[:-1]) if p.system == "party" and p.symbol == c.symbol and not p.implied), None)
     if prev is None or not prev.number or not prev.number.isdigit() or c.start - prev.end > 40:

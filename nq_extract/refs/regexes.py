@@ -103,10 +103,26 @@ def symbol_full_re() -> re.Pattern[str]:
     return re.compile(SYMBOL)
 
 
+# Looking back from a number: the window before it is reversed and matched from its start,
+# one anchored attempt instead of a search for a match that ends at the number.
+WS_R = rf"(?:{SP}{{1,3}}|{SP}{{0,40}}\n{SP}{{0,3}})"
+
+
+def _rev_words(phrase: str) -> str:
+    """A phrase spelled backwards, its words joined by reversed gaps, first letter in either case."""
+    parts = [re.escape(w[::-1]) for w in reversed(phrase.split())]
+    head = phrase[0]
+    parts[-1] = parts[-1][:-1] + f"[{head.upper()}{head.lower()}]"
+    return WS_R.join(parts)
+
+
 @cache
-def kind_before_re() -> re.Pattern[str]:
-    """The kind word (and "số") right before a number: matched against a short window."""
-    return re.compile(rf"(?P<kind>{_kind_scan(upper_only=False)}){KIND_TAIL}(?P<so>{SO})?{WS}?$")
+def kind_before_rev_re() -> re.Pattern[str]:
+    """On the reversed text before a number: [gap] [": số"] [" hành động"] KIND, then a word edge."""
+    names = "|".join(_rev_words(n) for n in registry().kind_names)
+    tail = "|".join(_rev_words(t) for t in ("hành động", "liên tịch", "liên ngành"))
+    so = rf"(?:[:.]{SP}{{0,2}})?ố[Ss]{WS_R}"
+    return re.compile(rf"{WS_R}?(?P<so>{so})?(?:(?:{tail}){WS_R})??(?P<kind>{names})(?!\w)")
 
 
 @cache
