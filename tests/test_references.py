@@ -96,6 +96,13 @@ def test_seed_entries(seed_report) -> None:
         ("Thực hiện Kế hoạch số 12/KH-UBND ngày 01/02/2024 của UBND tỉnh. Kế hoạch trên đã được triển khai.", "12/KH-UBND", 2),
         ("Công văn số 2769/UBND-NCKSTTHC ngày 24/7/2024. Thực hiện Công văn số 2769/UBND-NCKSTTHC, Sở báo cáo.", "2769/UBND-NCKSTTHC", 2),
         ("Nghị quyết số 42-NQ/TW ngày 24/11/2023. Nghị quyết 42 đi vào cuộc sống.", "42-NQ/TW", 2),
+        # an alias: its definition and a later use, across a line break
+        (
+            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị (sau đây gọi tắt là Nghị quyết về "
+            "khoa học công nghệ). Triển khai Nghị quyết về khoa học\ncông nghệ đến cơ sở.",
+            "57-NQ/TW",
+            3,
+        ),
     ],
 )
 def test_short_forms_join_their_entry(text: str, id_: str, mentions: int) -> None:

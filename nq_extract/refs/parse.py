@@ -127,7 +127,7 @@ def canonical_id(text: str) -> str | None:
     """The canonical id of a symbol as written (``Số: 329 /BC-UBND`` -> ``329/BC-UBND``)."""
     s = text.strip()
     s = re.sub(r"^[Ss]ố\s*[:.]?\s*", "", s)
-    m = rx.symbol_full_re().fullmatch(s)
+    m = rx.symbol_re().fullmatch(s)
     if not m:
         return None
     c = _from_match(m, registry())

@@ -97,12 +97,6 @@ def dangling_re() -> re.Pattern[str]:
     return re.compile(DANGLING)
 
 
-@cache
-def symbol_full_re() -> re.Pattern[str]:
-    """A whole string that is one symbol (for the report's own number)."""
-    return re.compile(SYMBOL)
-
-
 # Looking back from a number: the window before it is reversed and matched from its start,
 # one anchored attempt instead of a search for a match that ends at the number.
 WS_R = rf"(?:{SP}{{1,3}}|{SP}{{0,40}}\n{SP}{{0,3}})"
@@ -126,21 +120,10 @@ def kind_before_rev_re() -> re.Pattern[str]:
 
 
 @cache
-def so_before_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\W)[Ss]ố(?:{SP}{{0,2}}[:.])?{WS}?$")
-
-
-@cache
 def list_before_re() -> re.Pattern[str]:
     """Numbers listed before the last one: "số 42, 43, 44, " or "số 42 và "."""
     item = rf"\d{{1,5}}{SP}{{0,2}}(?:,|;|và|&){SP}{{0,3}}"
     return re.compile(rf"[Ss]ố{SP}{{1,2}}(?P<items>(?:{item}){{1,15}})$")
-
-
-@cache
-def range_before_re() -> re.Pattern[str]:
-    """ "từ Nghị quyết số 42-NQ/TW đến " before a symbol: the start of a range."""
-    return re.compile(rf"(?:^|\W)(?:từ|Từ){WS}(?:{_kind_alt()})?{KIND_TAIL}{SO}?{WS}?(?P<first>{NUM}){DASH_GAP}{DASH}")
 
 
 @cache
@@ -222,11 +205,11 @@ def anaphor_tail_re() -> re.Pattern[str]:
 def issuer_after_re() -> re.Pattern[str]:
     names = [n for n, _ in registry().party_names]
     alt = "|".join(_words(n) for n in names)
-    return re.compile(rf"{SP}{{0,3}}[-–,]?{WS}?(?:của{WS})(?P<name>{alt})(?!\w)", re.I)
+    return re.compile(rf"{SP}{{0,3}}[-–,]?{WS}?(?:của{WS})(?P<name>{alt})(?!\w)")
 
 
 @cache
 def issuer_before_re() -> re.Pattern[str]:
     names = [n for n, _ in registry().party_names]
     alt = "|".join(_words(n) for n in names)
-    return re.compile(rf"(?P<name>{alt}){WS}(?:\([^()\n]{{1,30}}\){WS})?(?:đã{WS})?(?:ban{WS}hành|có){WS}$", re.I)
+    return re.compile(rf"(?P<name>{alt}){WS}(?:\([^()\n]{{1,30}}\){WS})?(?:đã{WS})?(?:ban{WS}hành|có){WS}$")

@@ -118,13 +118,14 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
                 res.aliases[c.id].append(a)
     taken = Taken([(c.start, c.end) for c in res.cites])
     # later uses of a non-group alias
-    for alias, target in alias_target.items():
+    for target in {id(t): t for t in alias_target.values()}.values():
         if target.system == "group" or not target.id:
             continue
-        for m in re.finditer(re.escape(alias).replace(r"\ ", r"\s+"), text, re.I):
-            if m.start() > target.end and not taken.overlaps(m.start(), m.end()):
-                res.cites.append(_short(target, m.start(), m.end()))
-                taken.add(m.start(), m.end())
+        for alias in target.extra.get("aliases", []):  # type: ignore[union-attr]
+            for m in re.finditer(r"\s+".join(re.escape(w) for w in alias.split()), text):
+                if m.start() > target.end and not taken.overlaps(m.start(), m.end()):
+                    res.cites.append(_short(target, m.start(), m.end()))
+                    taken.add(m.start(), m.end())
     _short_forms(text, res, taken, skip, reg)
     res.cites.sort(key=lambda c: (c.start, c.implied))
     return res
