@@ -96,7 +96,11 @@ def page_lines(pc: PageChars, page_index: int) -> list[Line]:
         if cur is not None:
             overlap = (b if b < c_bottom else c_bottom) - (t if t > c_top else c_top)
             h = b - t if b - t < c_bottom - c_top else c_bottom - c_top
-            if overlap >= 0.5 * h and x0s[i] >= cur_x1 - max(2.0, 0.6 * (s or c_size)):
+            x0 = x0s[i]
+            if (overlap >= 0.5 * h and x0 >= cur_x1 - max(2.0, 0.6 * (s or c_size))) or (
+                # a small character raised high right after the last one: a marker
+                overlap > 0 and s <= 0.8 * c_size and cur_x1 - 1.0 <= x0 <= cur_x1 + 0.5 * c_size
+            ):
                 cur.idx.append(i)
                 if s > c_size * 1.15:  # the main size of the line: take the band of larger text
                     c_top, c_bottom, c_size = t, b, s
@@ -316,7 +320,7 @@ def _margins(lines: list[Line]) -> tuple[float, float, float]:
     rights = sorted(ln.x1 for ln in body)
     right = rights[int(0.9 * (len(rights) - 1))]
     pitches = sorted(b.top - a.top for a, b in zip(body, body[1:]) if 0 < b.top - a.top < 3 * max(a.size, 1))
-    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    pitch = pitches[(len(pitches) - 1) // 2] if pitches else 0.0
     return left, right, pitch
 
 
