@@ -42,7 +42,7 @@ PARTY_REST = (
 VARIANT_REST = rf"{SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
 STATE_REST = (
     rf"{SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?:(?P<syear>{YEAR}){SP}{{0,2}}/{SLASH_GAP_AFTER})?"
-    rf"(?P<ssym>{CODE}(?:[-–]{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|[-–])"
+    rf"(?P<ssym>{CODE}(?:{SP}?[-–]{DASH_GAP}{CODE}){{0,4}})(?![\w&/]|[-–])"
 )
 SYMBOL = rf"(?P<num>{NUM_FIRST})(?:{PARTY_REST}|{VARIANT_REST}|{STATE_REST})"
 # a symbol cut by a table cell: "Nghị quyết 19/NQ-" at a line end, the issuer on a later line
@@ -114,7 +114,7 @@ def _rev_words(phrase: str) -> str:
 def kind_before_rev_re() -> re.Pattern[str]:
     """On the reversed text before a number: [gap] [": số"] [" hành động"] KIND, then a word edge."""
     names = "|".join(_rev_words(n) for n in registry().kind_names)
-    tail = "|".join(_rev_words(t) for t in ("hành động", "liên tịch", "liên ngành"))
+    tail = "|".join(_rev_words(t) for t in ("hành động", "liên tịch", "liên ngành", "kiểm tra", "giám sát"))
     so = rf"(?:[:.]{SP}{{0,2}})?ố[Ss]{WS_R}"
     return re.compile(rf"{WS_R}?(?P<so>{so})?(?:(?:{tail}){WS_R})??(?P<kind>{names})(?!\w)")
 
