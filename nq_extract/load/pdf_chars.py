@@ -117,18 +117,16 @@ def pdfium_page(doc: Any, index: int, fonts: bool | str = False) -> PageChars:
                 if ch in "\r\n\x02\ufffe":
                     continue
                 keep.append(i)
+                if ch == " " or ch == "\u00a0":  # spaces: the layout finds gaps itself; no box needed
+                    t_.append(" ")
+                    x0_.append(0.0)
+                    top_.append(0.0)
+                    x1_.append(0.0)
+                    bottom_.append(0.0)
+                    size_.append(0.0)
+                    continue
                 box(handle, i, ref)
                 left, right, top = rect.left, rect.right, height - rect.top
-                if ch == " " or ch == "\u00a0":
-                    ch = " "
-                    if right - left <= 0.01:  # a space the reader made up: no box, no size
-                        t_.append(" ")
-                        x0_.append(left)
-                        top_.append(top)
-                        x1_.append(left)
-                        bottom_.append(top)
-                        size_.append(0.0)
-                        continue
                 bottom = height - rect.bottom
                 h = bottom - top
                 if h != last_h:  # the loose box height follows the font size: ask only when it changes
