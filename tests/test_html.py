@@ -245,6 +245,12 @@ def test_warnings_with_spans_are_targets():
     assert covered == set(range(w.start, w.end))
 
 
+def test_tooltips_name_the_page_of_pdf_spans():
+    report = hostile_report()
+    report.people[0].span.page = 3
+    assert 'title="PERSON Cao Trang Trọng, Phó Bí thư · page 3"' in render_html(report)
+
+
 def test_checks_inconsistent_first_and_all_listed():
     page = render_html(hostile_report())
     order = [page.index(f'data-target="c{i}"') for i in range(3)]

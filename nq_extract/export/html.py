@@ -102,6 +102,8 @@ def collect_marks(report: Report) -> list[Mark]:
     def add(span: Span | None, kind: str, groups: tuple[str, ...], title: str) -> None:
         if _valid(span, n):
             assert span is not None
+            if title and span.page is not None:
+                title += f" · page {span.page}"
             marks.append(Mark(span.start, span.end, kind, groups, title))
 
     for i, ref in enumerate(report.references):
