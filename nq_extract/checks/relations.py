@@ -221,7 +221,7 @@ def _same_unit(total: Tok, part: Tok) -> bool:
     return part.named and not total.named
 
 
-def _parts_in(t: Text, start: int, end: int, total: Tok) -> list[tuple[Tok, Tok | None, int]]:
+def _parts_in(t: Text, start: int, end: int, total: Tok, also: frozenset[str] = frozenset()) -> list[tuple[Tok, Tok | None, int]]:
     """Top-level figures of text[start:end] as (part, its percentage, offset where its segment starts)."""
     depths = _depths(t.text, start, end)
     parts: list[tuple[Tok, Tok | None, int]] = []
@@ -235,7 +235,7 @@ def _parts_in(t: Text, start: int, end: int, total: Tok) -> list[tuple[Tok, Tok 
             if tok.slash_prev:
                 k += 1
                 continue
-            if not _same_unit(total, tok):
+            if not _same_unit(total, tok) and tok.head not in also:
                 k += 1
                 continue
             pct = None
@@ -384,8 +384,11 @@ def parenthesised(t: Text) -> list[Relation]:
         inside = t.between(open_at + 1, close)
         if any(x.slash_next or x.slash_prev for x in inside):
             continue
-        parts = _parts_in(t, open_at + 1, close, tok)
-        if len(parts) < 2 or not _one_unit(parts) or any(pc is not None for _, pc, _ in parts):
+        # "34 tỉnh, thành phố (28 tỉnh và 6 thành phố)": the parts' units are named before the parenthesis
+        named_before = frozenset({w.lower() for w in words(gap)} | ({tok.head} if tok.head else set()))
+        parts = _parts_in(t, open_at + 1, close, tok, named_before)
+        same_kind = all(p.head is None or p.named or p.head in named_before for p, _, _ in parts)
+        if len(parts) < 2 or not (same_kind or _one_unit(parts)) or any(pc is not None for _, pc, _ in parts):
             continue
         depths = _depths(text, open_at + 1, close)
         top = [x for x in inside if depths[x.start - open_at - 1] == 0 and x.kind == FIGURE]

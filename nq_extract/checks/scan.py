@@ -183,13 +183,14 @@ def _classify(
     # headings: "2.1.", "(1)", "a)" at a line start; a page number alone on its line
     ls = _line_start(text, s)
     lead = text[ls:s]
+    eol = text.find("\n", e, e + 300)
+    eol = eol if eol >= 0 else min(len(text), e + 300)
     if not lead.strip() or lead.strip() in ("(",):
         if re.match(r"[.)]\s|\.\d|\.$|\)", after) or (lead.strip() == "(" and after.startswith(")")):
             return HEADING
-        nl = text.find("\n", e)
-        if not text[e : nl if nl >= 0 else len(text)].strip():
+        if not text[e:eol].strip():
             return HEADING
-    if re.match(r"\d+(?:\.\d+)+\.?\s", text[ls:s]) and not text[e : (text.find("\n", e) + 1 or len(text))].strip(" \t\n|"):
+    if re.match(r"\d+(?:\.\d+)+\.?\s", text[ls:s]) and not text[e:eol].strip(" \t\n|"):
         return CELL
     in_paren = lead.strip() == "(" or before.endswith("(")
     if in_paren and after.startswith(")") and number.value <= 30 and number.decimals == 0 and not slash_prev:
@@ -228,11 +229,14 @@ class Bounds:
             ends.append(m.end())
         self.ends = ends
 
+    # A sentence longer than this around a position is clipped: work per figure stays bounded.
+    REACH = 3000
+
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.ends, i)
         start = self.ends[k - 1] if k > 0 else 0
         end = self.ends[k] if k < len(self.ends) else len(self.text)
-        return start, end
+        return max(start, i - self.REACH), min(end, i + self.REACH)
 
     def clause(self, i: int) -> tuple[int, int]:
         s, e = self.sentence(i)

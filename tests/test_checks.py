@@ -1,0 +1,200 @@
+"""The check engine on real sentences: relations found, and whether their figures agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from nq_extract.checks import check_text, judge, run
+from nq_extract.checks.relations import NoteRef
+
+from .helpers import assert_valid
+
+
+def verdicts(text: str, notes: tuple[NoteRef, ...] = ()) -> list[tuple[str, str, object, str | None]]:
+    rels, _ = check_text(text, notes)
+    out = []
+    for rel in rels:
+        d, stated, _vi, _en = judge(rel)
+        out.append((rel.kind, d.status, stated, d.finding))
+    return sorted(out, key=repr)
+
+
+SEED_SENTENCE = (
+    "Kết quả chung: 100% các chi, đảng bộ đã triển khai học tập, quán triệt Nghị quyết Trung ương 8 với 42 hội nghị, "
+    "142 buổi sinh hoạt chi bộ cho {total} người; trong đó đảng viên 2.443/2.538 đạt {pct}%; cán bộ, công chức, viên chức, "
+    "người lao động chưa là đảng viên 739/760 đạt 97,2% ."
+)
+
+CONSISTENT = [
+    (
+        SEED_SENTENCE.format(total="3.182", pct="96,3"),
+        [("percentage", "consistent", 96.3, None), ("percentage", "consistent", 97.2, None), ("sum", "consistent", 3182, None)],
+    ),
+    (
+        "Tổng số hồ sơ các sở, ngành đã giải quyết là 195.197 hồ sơ; trong đó: Số hồ sơ giải quyết trước và đúng hạn là "
+        "193.457 (tỷ lệ 99,1%), số hồ sơ giải quyết trễ hạn là 1.740 (tỷ lệ 0,9%).",
+        [("percentage", "consistent", 0.9, None), ("percentage", "consistent", 99.1, None), ("sum", "consistent", 195197, None)],
+    ),
+    ("Điểm tự đánh giá của tỉnh là 8,67/9,5 điểm, đạt 91,2%.", [("percentage", "consistent", 91.2, None)]),
+    ("Đã tiếp nhận 1.204 trên tổng số 1.250 hồ sơ, giải quyết đúng hạn, đạt tỷ lệ 96,32%.", [("percentage", "consistent", 96.32, None)]),
+    (
+        "Đến nay, tổng số TTHC thuộc phạm vi quản lý trên địa bàn tỉnh Lâm Đồng là 2.372 (trong đó, cấp tỉnh 1.946 TTHC, cấp xã 426 TTHC).",
+        [("sum", "consistent", 2372, None)],
+    ),
+    (
+        "Đồng ý số lượng đơn vị hành chính cấp tỉnh sau sáp nhập là 34 tỉnh, thành phố (28 tỉnh và 6 thành phố trực thuộc Trung ương).",
+        [("sum", "consistent", 34, None)],
+    ),
+    (
+        "Lực lượng cảnh sát phát hiện, bắt giữ: 766 vụ, 1.385 đối tượng, so với cùng kỳ năm 2024 giảm 356 vụ (766/1122).",
+        [("difference", "consistent", 356, None)],
+    ),
+    ("Năm 2025 toàn tỉnh phát hiện 1.080 vụ, tăng 120 vụ, tương ứng 12,5% so với năm trước.", [("growth", "consistent", 12.5, None)]),
+    (
+        "- 05 hội đã tổ chức đại hội, gồm: Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh, Hội Y học, Hiệp Hội Du lịch, Liên đoàn cầu lông và Hội Golf.",
+        [("count", "consistent", 5, None)],
+    ),
+    (
+        "- 03 hội báo cáo không đủ điều kiện để tổ chức đại hội, gồm: Hội Cựu giáo chức, Hội Bảo vệ thiên nhiên và môi trường và Hội Làm vườn.",
+        [("count", "consistent", 3, None)],
+    ),
+    (
+        "Đến nay, toàn tỉnh đã cung cấp 2.227 dịch vụ công trực tuyến (gồm 1.870 dịch công trực tuyến toàn trình và 357 dịch vụ "
+        "công trực tuyến một phần) trên Cổng dịch vụ công quốc gia; tỷ lệ hồ sơ trực tuyến toàn trình đạt 90,58% (419.218/462.814 hồ sơ).",
+        [("percentage", "consistent", 90.58, None), ("sum", "consistent", 2227, None)],
+    ),
+    (
+        "Dự toán chi đầu tư phát triển năm 2025 là 22.143 tỷ đồng (gồm kế hoạch năm 2025 là 19.596 tỷ đồng; vốn năm 2024 chuyển "
+        "sang là 2.548 tỷ đồng), đã giải ngân được 9.400 tỷ đồng, đạt 42,5% kế hoạch.",
+        # 19.596 + 2.548 = 22.144: consistent, each figure is rounded to a billion
+        [("percentage", "consistent", 42.5, None), ("sum", "consistent", 22143, None)],
+    ),
+]
+
+INCONSISTENT = [
+    ("Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%.", [("percentage", "inconsistent", 97.12, None)]),
+    (
+        SEED_SENTENCE.format(total="3.192", pct="96,3"),
+        [("percentage", "consistent", 96.3, None), ("percentage", "consistent", 97.2, None), ("sum", "inconsistent", 3192, None)],
+    ),
+    (
+        "- 04 hội báo cáo đang chuẩn bị hồ sơ tổ chức đại hội, gồm: Hiệp hội Vận tải ô tô, Hội Nghề cá và Hội Tin học.",
+        [("count", "inconsistent", 4, None)],
+    ),
+    (
+        "- Tỷ lệ hồ sơ thanh toán trực tuyến: 552.693/513.672 hồ sơ (đạt 92,94%).",
+        [("percentage", "inconsistent", 92.94, "reversed")],
+    ),
+    ("Tiến hành khởi tố mới: 734 vụ, 1218 bị can, giảm 312 vụ (734/1064) so với năm 2024.", [("difference", "inconsistent", 312, None)]),
+]
+
+TRUNCATION_AND_APPROXIMATE = [
+    # 2.443/2.538 = 96,257%: rounds to 96,3, truncates to 96,2
+    (SEED_SENTENCE.format(total="3.182", pct="96,2"), ("percentage", "consistent", 96.2, "truncation")),
+    ("Toàn huyện có 2.443/2.538 đảng viên tham gia, đạt khoảng 94%.", ("percentage", "consistent", 94, "approximate")),
+]
+
+NOT_RELATIONS = [
+    "Chỉ số cải cách hành chính của tỉnh xếp thứ 15/63 tỉnh, thành phố, đạt 88,5%.",
+    "Kết quả tự đánh giá tiêu chí này đạt 9,49/9,5 điểm.",
+    "Huyện đoàn lồng ghép tuyên truyền 01 hội nghị/50 cán bộ đoàn, đoàn viên thanh niên.",
+    "Thực hiện Kế hoạch số 216-KH/TU, ngày 28/11/2023 của Ban Thường vụ Tỉnh ủy, đạt 100% kế hoạch.",
+    "Thực hiện Công văn số 2769/UBND-NCKSTTHC ngày 24/7/2024 của UBND tỉnh.",
+    "11/13 xã, thị trấn; các chi bộ trường học trực thuộc Đảng ủy thị trấn, xã Nà Tăm.",
+    "Về tổ chức bộ máy chính quyền địa phương 2 cấp: (1) Đồng ý chủ trương tổ chức chính quyền địa phương 2 cấp. "
+    "(2) Đồng ý số lượng đơn vị hành chính cấp tỉnh. (3) Đồng ý chủ trương sáp nhập.",
+    "Các cơ quan chuyên môn thuộc tỉnh đã thực hiện rà soát 734 văn bản QPPL của Hội đồng nhân dân, Ủy ban nhân dân tỉnh, trong đó "
+    "đề xuất xử lý đối với 303 văn bản QPPL và đã tham mưu Hội đồng nhân dân, Ủy ban nhân dân tỉnh xử lý đối với 303 văn bản.",
+    "Năm 2025 thành phố tập trung xây dựng 39 địa bàn xã, phường, đặc khu không ma tuý, đến nay đã có 35 xã, phường, đặc khu "
+    "đạt tiêu chí, đạt 30,7%",
+    "Chủ tịch UBND tỉnh đã công bố 68 Quyết định danh mục TTHC; trong đó, công bố mới 247 TTHC, sửa đổi, bổ sung 338 TTHC và bãi bỏ 60 TTHC.",
+    "Ngày 27.7.1999, thị trấn được thành lập; giai đoạn 2025 - 2030 phấn đấu đạt 100% xã, phường.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSISTENT)
+def test_consistent(text, expected):
+    assert verdicts(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize(("text", "expected"), INCONSISTENT)
+def test_inconsistent(text, expected):
+    assert verdicts(text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUNCATION_AND_APPROXIMATE)
+def test_truncation_and_approximate_are_labelled(text, expected):
+    assert expected in verdicts(text)
+
+
+@pytest.mark.parametrize("text", NOT_RELATIONS)
+def test_not_relations(text):
+    assert verdicts(text) == []
+
+
+def test_bullet_list_with_nested_items():
+    text = (
+        "* Tổng số người nghiện ma túy: 1974. Trong đó;\n"
+        "- Số đang ở ngoài xã hội: 834.\n"
+        "+ Số chưa thực hiện biện pháp cai nghiện nào hiện đang ở ngoài xã hội: 223 (đang chờ quyết định).\n"
+        "+ Số đang cai nghiện ma túy tự nguyện tại gia đình, cộng đồng: 20.\n"
+        "+ Số đang điều trị nghiện các chất dạng thuốc phiện bằng thuốc thay thế: 591.\n"
+        "+ Số đang ở ngoài xã hội do lý do khác: 0.\n"
+        "- Số đang trong cơ sở cai nghiện: 1107.\n"
+        "- Số đang trong nhà tạm giữ, trại tam giam: 33.\n"
+        "* Tổng số người bị quản lý sau cai nghiện: 933.\n"
+    )
+    assert verdicts(text) == sorted([("sum", "consistent", 1974, None), ("sum", "consistent", 834, None)], key=repr)
+    assert ("sum", "inconsistent", 1974, None) in verdicts(text.replace("1107", "1109"))
+
+
+def test_footnote_breaks_down_a_body_figure():
+    body = "Kết quả được 214 buổi cho 2.691 lượt người."
+    note = (
+        "Ủy ban MTTQ các xã, thị trấn lồng ghép tuyên truyền 13 buổi với 360 lượt người. Hội Nông dân cơ sở tuyên truyền 20 buổi "
+        "cho 981 lượt người. Huyện đoàn lồng ghép tuyên truyền 01 hội nghị/50 cán bộ đoàn, đoàn viên thanh niên; tổ chức đoàn cơ sở "
+        "tuyên truyền lồng ghép 180 buổi với 1.300 lượt đoàn viên thanh niên."
+    )
+    text = body + "\n\n" + note
+    anchor = body.index("người")
+    notes = (NoteRef(len(body) + 2, len(text), ((anchor, anchor + len("người")),)),)
+    assert verdicts(text, notes) == sorted([("sum", "consistent", 214, None), ("sum", "consistent", 2691, None)], key=repr)
+    changed = text.replace("981", "991")
+    assert ("sum", "inconsistent", 2691, None) in verdicts(changed, notes)
+
+
+def test_seed_report(seed_report):
+    mine = [c for c in seed_report.checks if c.kind in ("percentage", "sum")]
+    assert sorted((c.kind, c.status, c.stated) for c in mine) == sorted(
+        [
+            ("percentage", "consistent", 96.3),
+            ("percentage", "consistent", 97.2),
+            ("sum", "consistent", 3182),
+            ("sum", "consistent", 214),
+            ("sum", "consistent", 2691),
+        ]
+    )
+    assert not [c for c in seed_report.checks if c.status == "inconsistent" and c.kind in ("percentage", "sum", "count", "difference")]
+    first = next(c for c in mine if c.stated == 96.3)
+    assert first.message == "2.443/2.538 = 96,26% (báo cáo ghi 96,3%): khớp"
+    assert first.message_en == "2,443/2,538 = 96.26% (report states 96.3%): consistent"
+    assert [(o.role, o.span.text) for o in first.operands] == [("numerator", "2.443"), ("denominator", "2.538"), ("percent", "96,3")]
+    assert seed_report.coverage.checked >= 5
+    assert seed_report.coverage.numeric_claims >= seed_report.coverage.checked
+    assert_valid(seed_report)
+
+
+def test_run_appends_to_earlier_checks_and_sets_coverage():
+    from nq_extract import normalize
+    from nq_extract.context import Context
+    from nq_extract.document import Loaded
+    from nq_extract.models import Check, Report, Source
+
+    doc = normalize.build(Loaded(text="Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%. Tỷ lệ số hóa hồ sơ đạt 82%.", source=Source()))
+    earlier = Check(kind="reference", status="consistent", message="ok")
+    ctx = Context(doc=doc, seg=None, report=Report(checks=[earlier]))
+    run(ctx)
+    assert ctx.report.checks[0] is earlier
+    assert [c.status for c in ctx.report.checks[1:]] == ["inconsistent"]
+    # the orphan "đạt 82%" is a numeric claim that could not be checked
+    assert (ctx.report.coverage.numeric_claims, ctx.report.coverage.checked) == (2, 1)
