@@ -198,3 +198,38 @@ def test_run_appends_to_earlier_checks_and_sets_coverage():
     assert [c.status for c in ctx.report.checks[1:]] == ["inconsistent"]
     # the orphan "đạt 82%" is a numeric claim that could not be checked
     assert (ctx.report.coverage.numeric_claims, ctx.report.coverage.checked) == (2, 1)
+
+
+def test_table_column_sums():
+    from nq_extract.checks.tables import table_sums
+    from nq_extract.models import Span, Table
+
+    rows = [
+        ["Đơn vị", "Số hồ sơ", "Tỷ lệ đúng hạn"],
+        ["Cấp tỉnh", "195.197", "99,1"],
+        ["Cấp xã", "468.463", "99,81"],
+        ["Tổng cộng", "663.660", "99,6"],
+    ]
+    text, cells = "", []
+    for row in rows:
+        spans = []
+        for cell in row:
+            spans.append(Span(start=len(text), end=len(text) + len(cell), text=cell))
+            text += cell + " | "
+        cells.append(spans)
+        text += "\n"
+    rels = table_sums([Table(rows=rows, cells=cells)])
+    assert [(r.kind, r.tok("total").written, [p.written for p in r.toks("part")]) for r in rels] == [
+        ("sum", "663.660", ["195.197", "468.463"])
+    ]
+    assert verdicts_of(rels) == [("sum", "consistent", 663660, None)]
+    rows[3][1] = "663.670"
+    assert verdicts_of(table_sums([Table(rows=rows, cells=cells)])) == [("sum", "inconsistent", 663670, None)]
+
+
+def verdicts_of(rels):
+    out = []
+    for rel in rels:
+        d, stated, _vi, _en = judge(rel)
+        out.append((rel.kind, d.status, stated, d.finding))
+    return out
