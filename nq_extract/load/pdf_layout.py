@@ -290,24 +290,58 @@ def _footnotes(pages: list[PageChars], lines_by_page: list[list[Line]], size: fl
 
 
 class _Writer:
+    """The loaded text being written, with the page and box of every character."""
+
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.pages: list[int] = []
-        self.boxes: list[float] = []
+        self.x0: list[float] = []
+        self.top: list[float] = []
+        self.x1: list[float] = []
+        self.bottom: list[float] = []
         self.length = 0
         self.next_anchor = 1  # the footnote number the next marker in the body should have
 
     def char(self, ch: str, page: int, box: tuple[float, float, float, float]) -> None:
         self.parts.append(ch)
         self.pages.append(page)
-        self.boxes.extend(box)
+        self.x0.append(box[0])
+        self.top.append(box[1])
+        self.x1.append(box[2])
+        self.bottom.append(box[3])
         self.length += 1
+
+    def chars(self, pc: PageChars, sel: list[int], page: int) -> None:
+        """Characters ``sel`` of a page (-1: an inserted space) in one go."""
+        text, x0s, tops, x1s, bottoms = pc.text, pc.x0, pc.top, pc.x1, pc.bottom
+        if -1 in sel:
+            self.parts.extend([text[i] if i >= 0 else " " for i in sel])
+            self.x0.extend([x0s[i] if i >= 0 else 0.0 for i in sel])
+            self.top.extend([tops[i] if i >= 0 else 0.0 for i in sel])
+            self.x1.extend([x1s[i] if i >= 0 else 0.0 for i in sel])
+            self.bottom.extend([bottoms[i] if i >= 0 else 0.0 for i in sel])
+        else:
+            self.parts.extend([text[i] for i in sel])
+            self.x0.extend([x0s[i] for i in sel])
+            self.top.extend([tops[i] for i in sel])
+            self.x1.extend([x1s[i] for i in sel])
+            self.bottom.extend([bottoms[i] for i in sel])
+        self.pages.extend([page] * len(sel))
+        self.length += len(sel)
 
     def sep(self, text: str) -> None:
         page = self.pages[-1] if self.length else 0
-        x, y = (self.boxes[-2], self.boxes[-1]) if self.length else (0.0, 0.0)
         for ch in text:
-            self.char(ch, page, (x, y, x, y))
+            self.char(ch, page, (0.0, 0.0, 0.0, 0.0))
+
+    def layout(self) -> Layout:
+        n = self.length
+        boxes = array("f", bytes(16 * n))
+        boxes[0::4] = array("f", self.x0)
+        boxes[1::4] = array("f", self.top)
+        boxes[2::4] = array("f", self.x1)
+        boxes[3::4] = array("f", self.bottom)
+        return Layout(pages=array("h", self.pages), boxes=boxes)
 
 
 def _margins(lines: list[Line]) -> tuple[float, float, float]:
@@ -359,11 +393,11 @@ _MARK_CHARS = frozenset("0123456789") | frozenset(_SUPERSCRIPT_DIGITS)
 
 def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, anchors: list[AnchorHint], markers: set[str]) -> None:
     idx = ln.idx
-    text, x0s, tops, x1s, bottoms = pc.text, pc.x0, pc.top, pc.x1, pc.bottom
-    parts, pages, boxes = w.parts, w.pages, w.boxes
+    text, x0s, x1s = pc.text, pc.x0, pc.x1
     ocr = pc.from_ocr
     marks = _MARK_CHARS | _OCR_MARKS if ocr else _MARK_CHARS
     gap = 0.25 * (ln.size or 10)
+    sel: list[int] = []
     prev_x1 = None
     prev_space = True
     k = start
@@ -373,10 +407,7 @@ def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, an
         ch = text[i]
         if ch == " " or ch.isspace():
             if not prev_space:
-                parts.append(" ")
-                pages.append(page_no)
-                boxes.extend((x0s[i], tops[i], x1s[i], bottoms[i]))
-                w.length += 1
+                sel.append(i)
                 prev_space = True
             k += 1
             continue
@@ -387,23 +418,19 @@ def _emit_line(w: _Writer, pc: PageChars, ln: Line, page_no: int, start: int, an
             if value and value in markers and text[idx[k - 1]] not in _DIGITS:
                 if value.isdigit():
                     w.next_anchor = int(value) + 1
-                s = w.length
-                for j in range(k, k + n):
-                    ii = idx[j]
-                    w.char(text[ii], page_no, (x0s[ii], tops[ii], x1s[ii], bottoms[ii]))
-                anchors.append(AnchorHint(value, s, w.length))
+                s = w.length + len(sel)
+                sel.extend(idx[k : k + n])
+                anchors.append(AnchorHint(value, s, s + n))
                 prev_x1 = x1s[idx[k + n - 1]]
                 k += n
                 continue
         if prev_x1 is not None and not prev_space and x0s[i] - prev_x1 > gap:
-            w.sep(" ")
-        parts.append(ch)
-        pages.append(page_no)
-        boxes.extend((x0s[i], tops[i], x1s[i], bottoms[i]))
-        w.length += 1
+            sel.append(-1)
+        sel.append(i)
         prev_x1 = x1s[i]
         prev_space = False
         k += 1
+    w.chars(pc, sel, page_no)
 
 
 def _ocr_marker(pc: PageChars, ln: Line, k: int, expected: str) -> tuple[str, int]:
@@ -487,8 +514,7 @@ def build(pages: list[PageChars]) -> Result:
                 stamps.append((s, w.length))
 
     text = "".join(w.parts)
-    layout = Layout(pages=array("h", w.pages), boxes=array("f", w.boxes))
-    return Result(text, layout, notes, anchors, stamps, [ln for lines in lines_by_page for ln in lines])
+    return Result(text, w.layout(), notes, anchors, stamps, [ln for lines in lines_by_page for ln in lines])
 
 
 def _rstrip(w: _Writer, start: int) -> int:
