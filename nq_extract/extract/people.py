@@ -63,7 +63,10 @@ def _by_first(keys: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ..
 def _seq_at(sc: Scanner, i: int, keys: tuple[tuple[str, ...], ...]) -> int:
     if i >= len(sc.toks):
         return 0
-    for key in _by_first(keys).get(sc.toks[i].fold, ()):
+    first = _by_first(keys)
+    if sc.toks[i].fold not in first:
+        return 0
+    for key in first[sc.toks[i].fold]:
         if sc._seq(i, key):
             return len(key)
     return 0

@@ -314,7 +314,8 @@ class Scanner:
         return bool(chunk) and ("/" in chunk or any(c.isdigit() for c in chunk) or chunk.rstrip("-").isupper())
 
     def match_at(self, i: int) -> Match | None:
-        if self.in_symbol(i):
+        fold = self.toks[i].fold
+        if fold not in self.g.bodies and fold not in self.g.admin or self.in_symbol(i):
             return None
         hit = self.body_at(i)
         if hit is None:
