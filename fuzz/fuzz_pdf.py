@@ -11,6 +11,7 @@ line, or a span that does not point at its text. Seeds: the PDFs of
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -19,6 +20,17 @@ import atheris
 with atheris.instrument_imports(include=["nq_extract"]):
     import nq_extract
     from nq_extract.models import all_spans
+    from nq_extract.pipeline import STAGES
+
+    for _module in (
+        *STAGES,
+        "nq_extract.normalize",
+        "nq_extract.segment",
+        "nq_extract.paged_text",
+        "nq_extract.load.text",
+        "nq_extract.load.pdf",
+    ):
+        importlib.import_module(_module)  # instrumented for coverage, not imported later on first use
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,6 +8,7 @@ that is not valid UTF-8. Run on demand (see fuzz/README.md):
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -19,7 +20,10 @@ with atheris.instrument_imports(include=["nq_extract"]):
     from nq_extract.errors import NqError
     from nq_extract.load.text import load_text
     from nq_extract.models import Source, all_spans
-    from nq_extract.pipeline import from_loaded
+    from nq_extract.pipeline import STAGES, from_loaded
+
+    for _module in (*STAGES, "nq_extract.normalize", "nq_extract.segment", "nq_extract.paged_text"):
+        importlib.import_module(_module)  # instrumented for coverage, not imported later on first use
 
 
 def check(report: nq_extract.Report) -> None:
