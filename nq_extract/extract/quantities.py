@@ -39,6 +39,10 @@ _SCORE_AFTER = re.compile(r"[ \t]*(?:điểm|đ\b)", re.I)
 _PERCENT_AFTER = re.compile(
     rf"[ \t]*[(,]?[ \t]*(?:(?:đạt|chiếm|bằng|=|đạt tỷ lệ|tỷ lệ|tỉ lệ)[ \t]*)?(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%"
 )
+# the percent stated a little later in the clause ("45/45 nhiệm vụ đề ra (đạt 100% kế hoạch)")
+_PERCENT_LATER = re.compile(rf"[^;.%]{{0,30}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
+# or just before, the ratio in parentheses ("đạt 90,58% (419.218/462.814 hồ sơ)")
+_PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -58,6 +62,7 @@ class Vocabulary:
     person: frozenset[str]
     no_list: frozenset[str]
     no_join: frozenset[str]
+    not_ratios: frozenset[str]
     admin: frozenset[str]
     multipliers: dict[str, int]
 
@@ -88,6 +93,7 @@ def vocabulary() -> Vocabulary:
         person=frozenset(persons),
         no_list=frozenset(t["no_list_units"]),
         no_join=frozenset(t["no_join_heads"]),
+        not_ratios=frozenset(t["not_ratios"]),
         admin=frozenset(t["admin_units"]),
         multipliers={k.lower(): int(v) for k, v in mults.items()},
     )
@@ -210,15 +216,21 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
             continue
         if _SCORE_AFTER.match(text, m.end()):
             continue
+        if "".join(m.group().split()) in v.not_ratios:
+            continue
         end = m.end()
         percent = None
-        p = _PERCENT_AFTER.match(text, end)
-        if p:
-            percent = parse_number(p.group("p"))
         u = _unit_at(text, end, v)
         unit = u[0] if u else None
+        p = _PERCENT_AFTER.match(text, end) or (_PERCENT_LATER.match(text, u[1]) if u else None)
         if p:
+            percent = parse_number(p.group("p"))
             end = p.end()
+        else:
+            b4 = _PERCENT_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            closes = re.match(r"[ \t\n]*\)", text[u[1] if u else m.end() :][:8])
+            if b4 and closes:
+                percent = parse_number(b4.group("p"))
         out.append((m.start(), end, a, b, percent, unit, _subject(text, m.start())))
     return out
 
