@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import regexes as rx
 from .registry import Registry, registry
 
+_FORM_BEFORE = re.compile(r"(?:[Mm]ẫu|[Bb]iểu|[Pp]hụ\s+lục)(?:\s+(?:mẫu|kèm\s+theo))?\s+(?:số\s*)?$")
 _RANGE_TO = re.compile(r"(?:^|\s)(?:đến|tới)\s*(?:số\s*)?$")
 BEFORE = 90  # characters looked at before a symbol (numbers of a list)
 KIND_BEFORE = 60  # where the kind word of a symbol may start
@@ -264,8 +265,10 @@ def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:
         if c.system == "state" and "-" not in (c.symbol or ""):
             c = _join_lost_dash(text, c, reg)
         context(text, c, reg)
-        if c.extra.get("single_code") and not (c.kind_from_word or c.extra.get("so")):
-            continue  # "16/CGC.BT" only counts after "Văn bản số"
+        if c.extra.get("single_code") and not c.kind_from_word:
+            continue  # "16/CGC.BT" only counts after a kind word ("Văn bản số"), "tổ số 5/KP3" never
+        if _FORM_BEFORE.search(text, max(0, c.start - 24), c.start):
+            continue  # "Mẫu số 02/BC-UBND", "Phụ lục số 01/PL": a form or an annex, not a document
         out.append(c)
         out.extend(_listed(text, c))
         out.extend(_ranged(text, c, out))
