@@ -43,6 +43,8 @@ _PERCENT_AFTER = re.compile(
 _PERCENT_LATER = re.compile(rf"[^;.%]{{0,30}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
 # or just before, the ratio in parentheses ("đạt 90,58% (419.218/462.814 hồ sơ)")
 _PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
+# a figure in a table column headed "%" ("% 100"): a percentage value, not a count
+_TABLE_PERCENT_BEFORE = re.compile(r"%[ \t]+$")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -84,7 +86,7 @@ def vocabulary() -> Vocabulary:
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
     return Vocabulary(
         unit_re=re.compile(rf"{_GAP}(?P<u>{_alt(units + composite)})(?![\w])"),
-        unit_ci=re.compile(rf"{_GAP}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
+        unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
         words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
@@ -272,7 +274,7 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
     for s, e, value, written, _dec in _numbers(text, v):
         if s < skip_until or mask.hits(s, e):
             continue
-        if _is_label(text, s, v):
+        if _is_label(text, s, v) or _TABLE_PERCENT_BEFORE.search(text, max(0, s - 6), s):
             continue
         end_value = None
         pos = e
