@@ -45,7 +45,7 @@ def run(
     import dask
     from distributed import Client, LocalCluster, as_completed
 
-    from .pool import default_workers
+    from .pool import default_workers, warm_up
 
     options = dict(options or {})
     limits = limits or Limits()
@@ -63,6 +63,7 @@ def run(
         else:
             client = Client(address)
     try:
+        client.run(warm_up)  # imports and patterns, outside the first document's time limit
         threads = max(1, sum(client.nthreads().values()))
         pending = iter(tasks)
         by_future: dict[Any, Task] = {}

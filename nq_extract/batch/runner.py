@@ -168,18 +168,23 @@ def run_batch(
             progress.start(stats)
         idle = progress.refresh if progress is not None else None
         try:
-            for outcome in engine_outcomes(
-                tasks,
-                workers=workers,
-                dask=dask,
-                options=options,
-                limits=limits,
-                processor=processor,
-                with_text=with_text,
-                ship_bytes=ship_bytes,
-                html=html,
-                on_idle=idle,
-            ):
+            outcomes = (
+                engine_outcomes(
+                    tasks,
+                    workers=workers,
+                    dask=dask,
+                    options=options,
+                    limits=limits,
+                    processor=processor,
+                    with_text=with_text,
+                    ship_bytes=ship_bytes,
+                    html=html,
+                    on_idle=idle,
+                )
+                if tasks
+                else iter(())
+            )
+            for outcome in outcomes:
                 writer.add(outcome)
                 stats.done += 1
                 stats.pages += outcome.pages

@@ -1,0 +1,115 @@
+"""Batch throughput: documents/s with 1 and 2 workers, peak memory per worker, ledger overhead.
+
+On N synthetic text reports (``corpora/synth/generate.py``, 1,000 by default):
+- baseline: ``nq_extract.parse`` on each file in this process, one after the other;
+- ``run_batch`` with 1 worker and with 2 workers into fresh output folders;
+  scaling = docs/s(2 workers) / docs/s(1 worker);
+- peak RSS of each worker process (``ru_maxrss`` reported with each document);
+- ledger overhead: time the parent spends in the ledger (hash look-ups,
+  SQLite transactions) and in appending + syncing results.jsonl, as a share
+  of the run's wall time; table export (Parquet + CSV) is reported apart.
+
+    .venv/bin/python benchmarks/bench_batch.py [--n 1000] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import ROOT, machine
+
+sys.path.insert(0, str(ROOT / "corpora" / "synth"))
+
+
+def run(paths_dir: Path, out: Path, workers: int) -> tuple[float, object]:
+    from nq_extract.batch.runner import run_batch
+
+    shutil.rmtree(out, ignore_errors=True)
+    t0 = time.perf_counter()
+    stats = run_batch([paths_dir], out, workers=workers, formats=())
+    return time.perf_counter() - t0, stats
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=1, help="best of this many runs per configuration")
+    args = ap.parse_args()
+
+    import generate as synth
+
+    import nq_extract
+
+    tmp = Path(tempfile.mkdtemp(prefix="nq-bench-batch-"))
+    try:
+        docs = tmp / "in"
+        t0 = time.perf_counter()
+        paths = synth.generate(docs, args.n, ("txt",), seed=1)
+        t_gen = time.perf_counter() - t0
+        mb = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"machine: {machine()}")
+        print(f"corpus: {len(paths)} synthetic text reports, {mb:.1f} MB (generated in {t_gen:.1f} s)")
+
+        nq_extract.parse(paths[0])  # warm imports
+        t0 = time.perf_counter()
+        for p in paths:
+            nq_extract.parse(p)
+        t_base = time.perf_counter() - t0
+        base = len(paths) / t_base
+        print(f"baseline, parse() in one process: {base:.1f} docs/s")
+
+        results = {}
+        for workers in (1, 2):
+            best = None
+            for _ in range(args.repeat):
+                wall, stats = run(docs, tmp / f"out{workers}", workers)
+                if best is None or wall < best[0]:
+                    best = (wall, stats)
+            results[workers] = best
+            wall, stats = best
+            assert stats.done == len(paths), stats
+            rate = stats.done / wall
+            overhead = (stats.ledger_seconds + stats.write_seconds) / wall
+            peaks = sorted(stats.worker_peaks.values())
+            print(
+                f"{workers} worker{'s' if workers > 1 else ''}: {rate:.1f} docs/s ({rate / base:.2f}x the baseline); "
+                f"peak RSS per worker {', '.join(f'{p:.0f}' for p in peaks)} MB; "
+                f"ledger + results.jsonl {100 * overhead:.1f}% of {wall:.1f} s"
+            )
+        r1 = len(paths) / results[1][0]
+        r2 = len(paths) / results[2][0]
+        print(f"scaling 2 workers / 1 worker: {r2 / r1:.2f}x")
+
+        from nq_extract.batch.ledger import Ledger
+        from nq_extract.batch.writers import export_tables
+
+        ledger = Ledger(tmp / "out2")
+        t0 = time.perf_counter()
+        export_tables(tmp / "out2", ledger)
+        t_export = time.perf_counter() - t0
+        ledger.close()
+        print(
+            f"table export (Parquet + CSV, {len(paths)} documents): {t_export:.1f} s = {100 * t_export / results[2][0]:.1f}% of the 2-worker run"
+        )
+
+        wall, stats = run_resume(docs, tmp / "out2")
+        print(f"re-run with everything done: {wall:.2f} s for {stats.skipped} documents skipped")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_resume(docs: Path, out: Path) -> tuple[float, object]:
+    from nq_extract.batch.runner import run_batch
+
+    t0 = time.perf_counter()
+    stats = run_batch([docs], out, workers=2, formats=())
+    return time.perf_counter() - t0, stats
+
+
+if __name__ == "__main__":
+    main()
