@@ -64,3 +64,9 @@ def test_old_to_new(g) -> None:
 )
 def test_era_for(date, era) -> None:
     assert gz.era_for(date) == era
+
+
+@pytest.mark.parametrize(("written", "official"), [("Thanh Hoá", "Thanh Hóa"), ("Khánh Hoà", "Khánh Hòa"), ("Hoà Bình", "Hòa Bình")])
+def test_old_tone_placement_links_fully(g, written, official) -> None:
+    link = g.link(written, "province", "2019")
+    assert link is not None and link.place.name == official and link.score == 1.0

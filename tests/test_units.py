@@ -106,3 +106,16 @@ def test_seed_units(seed_report) -> None:
 
 def test_signature_block_is_not_a_unit(seed_report) -> None:
     assert all(u.name.upper() != "BAN THƯỜNG VỤ" for u in seed_report.units)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\nvề việc sắp xếp", []),
+        ("UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\n\nTỜ TRÌNH\nVề việc", ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]),
+        ("theo Quyết định số 1325/QĐ-UBND ngày 15/9/2025", []),
+        ("báo cáo Ủy ban Thường vụ Quốc hội xem xét", ["Ủy ban Thường vụ Quốc hội"]),
+    ],
+)
+def test_capitals_and_symbols(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -19,7 +19,7 @@ from ..context import Context
 from ..models import Unit
 from .unit_grammar import Match, Scanner, grammar, scanner
 
-_ADMIN_LEVEL = {"province": "province", "district": "district", "commune": "commune"}
+HEADER_CHARS = 800  # without a kind line, the issuer lines sit in the first characters
 
 
 @dataclass
@@ -38,12 +38,17 @@ def run(ctx: Context) -> None:
     skip = _skipped_ranges(ctx)
     sc = scanner(scan_text(ctx))
     found: list[_Found] = []
+    header_end = ctx.seg.kind_line[0] if ctx.seg.kind_line else HEADER_CHARS
+    abbr = grammar().abbreviations
     for m in sc.scan():
         if m.group:
             continue
         s, e = sc.toks[m.start_tok].start, sc.toks[m.end_tok - 1].end
         if any(a < e and s < b for a, b in skip):
             continue
+        first = sc.toks[m.start_tok].text
+        if s >= header_end and first.isupper() and len(first) > 1 and first not in abbr and first not in ("UBND", "HĐND", "MTTQ"):
+            continue  # headings in capitals ("HỘI NGHỊ LẦN THỨ 11") name no unit; the issuer lines do
         found.extend(_expand(sc, m))
     if not found:
         return

@@ -19,6 +19,7 @@ version, licence and hashes) and is read only on the first call that needs it.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -73,8 +74,38 @@ def _strip() -> dict[int, str]:
     return _strip_table()
 
 
+# Old and new tone placement ("Thanh Hoá" / "Thanh Hóa", "Thuỵ" / "Thụy"): one form for comparing.
+_MOVE = {
+    "á": ("ó", "a"),
+    "à": ("ò", "a"),
+    "ả": ("ỏ", "a"),
+    "ã": ("õ", "a"),
+    "ạ": ("ọ", "a"),
+    "é": ("ó", "e"),
+    "è": ("ò", "e"),
+    "ẻ": ("ỏ", "e"),
+    "ẽ": ("õ", "e"),
+    "ẹ": ("ọ", "e"),
+    "ý": ("ú", "y"),
+    "ỳ": ("ù", "y"),
+    "ỷ": ("ủ", "y"),
+    "ỹ": ("ũ", "y"),
+    "ỵ": ("ụ", "y"),
+}
+
+
 def _lower(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
+    """Lower case, one apostrophe, tone marks on the first vowel of "oa", "oe", "uy" (old style)."""
+    s = " ".join(text.replace("’", "'").casefold().split())
+    return re.sub(r"(o)([áàảãạ])(?![a-zà-ỹ])|(o)([éèẻẽẹ])(?![a-zà-ỹ])|(u)([ýỳỷỹỵ])(?![a-zà-ỹ])", _old_style, s)
+
+
+def _old_style(m: re.Match[str]) -> str:
+    for k in (1, 3, 5):
+        if m.group(k):
+            tone, base = _MOVE[m.group(k + 1)]
+            return tone + base
+    return m.group(0)
 
 
 class Gazetteer:
