@@ -45,6 +45,9 @@ _PERCENT_LATER = re.compile(rf"[^;.%]{{0,30}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|b
 _PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
 # a figure in a table column headed "%" ("% 100"): a percentage value, not a count
 _TABLE_PERCENT_BEFORE = re.compile(r"%[ \t]+$")
+# "... ĐKT 557 ngày 29/5/2025": "ngày", "tháng", "năm" before a figure open a date, not a duration
+_DATE_WORDS = frozenset({"ngày", "tháng", "năm"})
+_DIGIT_NEXT = re.compile(r"[ \t\n]{1,3}\d")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -297,7 +300,7 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
                 continue
             unit, unit_end = u
             value, end_value = value * factor, (end_value * factor if end_value is not None else None)
-        if mask.hits(s, unit_end):
+        if mask.hits(s, unit_end) or (unit in _DATE_WORDS and _DIGIT_NEXT.match(text, unit_end)):
             continue
         skip_until = unit_end
         out.append(
