@@ -14,7 +14,9 @@ pieces; :class:`RuleTokenizer` needs nothing and keeps document ids
 
 The component runs the whole nq_extract pipeline on ``doc.text`` and maps every
 item back to the doc's characters (through the normalizer's offset map, so
-footnotes moved to the end or NFD input still land in the right place):
+footnotes moved to the end or NFD input still land in the right place; an
+item that the normalizer joined across a page break covers, in the doc, the
+footnote printed in between):
 
 - ``doc.spans["nq_extract"]``: every item, overlaps allowed;
 - ``doc.ents``: the longest non-overlapping selection of them;
@@ -83,6 +85,11 @@ _DIGIT_START = re.compile(r"[+\-−]?\d[\w.,/%:\-–]*", re.UNICODE)
 # ... or an upper-case symbol with / or - (NQ/TW, T/M, UBND-NCKSTTHC, NĐ-CP)
 _SYMBOL = re.compile(r"[A-ZĐƯ][\w]*(?:[/\-][A-ZĐƯ0-9][\w]*)+", re.UNICODE)
 _INNER_SLASH = re.compile(r"(/)")
+_INNER_HYPHEN = re.compile(r"(-)")
+_MARKER = re.compile(r"([^\W\d_]+)(\d{1,3})", re.UNICODE)
+_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}"
+_DATE_PAIR = re.compile(rf"({_DATE})/({_DATE})")
+_GLUED = re.compile(r"(?<=[^\W\d_])([.,;:!?])(?=[^\W\d_])", re.UNICODE)
 
 
 def _is_wordish(ch: str) -> bool:
@@ -111,13 +118,31 @@ def _split_chunk(chunk: str) -> list[str]:
         tail.append(chunk[j:end])
         end = j
     core = chunk[start:end]
-    middle: list[str] = []
-    if core:
-        if _DIGIT_START.fullmatch(core) or _SYMBOL.fullmatch(core) or "/" not in core:
-            middle = [core]
-        else:  # "nghị/50", "và/hoặc": a slash between ordinary words separates them
-            middle = [p for p in _INNER_SLASH.split(core) if p]
-    return head + middle + tail[::-1]
+    return head + (_split_core(core) if core else []) + tail[::-1]
+
+
+def _split_core(core: str) -> list[str]:
+    """The inside of a chunk: ids, numbers and symbols whole; words glued by punctuation apart."""
+    if _DIGIT_START.fullmatch(core):
+        pair = _DATE_PAIR.fullmatch(core)  # "27.7.1999/27.7.2019": two dates
+        return [pair.group(1), "/", pair.group(2)] if pair else [core]
+    if _SYMBOL.fullmatch(core):
+        return [core]
+    out: list[str] = []
+    for part in (p for p in _GLUED.split(core) if p):  # "viên.Trong": a missing space after a full stop
+        if "/" in part and not (_DIGIT_START.fullmatch(part) or _SYMBOL.fullmatch(part)):
+            out.extend(p for p in _INNER_SLASH.split(part) if p)  # "nghị/50", "và/hoặc"
+        elif "-" in part and _mixes_abbreviations(part.split("-")):
+            out.extend(p for p in _INNER_HYPHEN.split(part) if p)  # "ủy-UBND-UBMTTQ"
+        elif (glued := _MARKER.fullmatch(part)) and glued.group(1).islower():
+            out.extend(glued.groups())  # "ngành12": a footnote marker glued to its word
+        else:
+            out.append(part)
+    return out
+
+
+def _mixes_abbreviations(parts: list[str]) -> bool:
+    return any(len(p) >= 2 and p.isupper() for p in parts) and any(p.islower() for p in parts)
 
 
 def tokenize(text: str) -> tuple[list[str], list[bool]]:

@@ -41,6 +41,12 @@ TOKENS = [
     ("“Hướng dẫn số 35-HD/BTCTW”", ["“", "Hướng", "dẫn", "số", "35-HD/BTCTW", "”"]),
     ("tăng -2,5% so với", ["tăng", "-2,5%", "so", "với"]),
     ("chính trị - xã hội", ["chính", "trị", "-", "xã", "hội"]),
+    ("104 đảng viên.Trong 10 năm", ["104", "đảng", "viên", ".", "Trong", "10", "năm"]),
+    ("(27.7.1999/27.7.2019)", ["(", "27.7.1999", "/", "27.7.2019", ")"]),
+    ("giai đoạn 2019/2020", ["giai", "đoạn", "2019/2020"]),
+    ("Đảng ủy-UBND-UBMTTQ thị trấn", ["Đảng", "ủy", "-", "UBND", "-", "UBMTTQ", "thị", "trấn"]),
+    ("tỉnh Bà Rịa-Vũng Tàu, COVID-19", ["tỉnh", "Bà", "Rịa-Vũng", "Tàu", ",", "COVID-19"]),
+    ("14 sở, ngành12, Quốc hội khóa XV (QH15)", ["14", "sở", ",", "ngành", "12", ",", "Quốc", "hội", "khóa", "XV", "(", "QH15", ")"]),
 ]
 
 
@@ -149,3 +155,26 @@ def test_displacy_renders(seed_doc):
     assert "42-NQ/TW" in page and "REF" in page
     spans = displacy.render(seed_doc, style="span", options={"spans_key": "nq_extract"})
     assert "DATE" in spans
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def test_dev_items_land_on_their_text():
+    """On real documents each item's doc span reads as the item (the rare item joined across a page break excepted)."""
+    from tests.conftest import dev_texts, need_dev
+
+    need_dev()
+    nlp = nq_extract.spacy_pipeline(ref_span="mention")
+    items = missed = 0
+    for path in [p for p in dev_texts() if p.stat().st_size < 60_000]:
+        doc = nlp(path.read_text(encoding="utf-8"))
+        got = {_norm(s.text) for s in doc.spans["nq_extract"]}
+        report = doc._.nq_report
+        spans = [m for r in report["references"] for m in r["mentions"]] + [m for u in report["units"] for m in u["mentions"]]
+        spans += [x["span"] for key in ("dates", "quantities", "ratios", "percentages", "people") for x in report[key]]
+        items += len(spans)
+        missed += sum(_norm(s["text"]) not in got for s in spans)
+    assert items > 100
+    assert missed <= items // 100, (missed, items)
