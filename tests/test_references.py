@@ -207,3 +207,32 @@ def test_dev_reports_are_valid_and_keep_their_own_number_out() -> None:
         for r in report.references:
             assert re.fullmatch(r"\S+", r.id), r.id
             assert r.mentions, r.id
+
+
+def test_catalogue_entries_are_well_formed() -> None:
+    from nq_extract import data
+
+    cat = data.load("catalogue.json")
+    assert cat["sources"] and cat["_about"]
+    ids = set()
+    for d in cat["documents"]:
+        assert canonical_id(d["id"]) == d["id"], d["id"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["date"]), d
+        assert d["term"] in cat["terms"] and set(d["sources"]) <= set(cat["sources"]), d
+        ids.add(d["id"])
+    group8 = next(c for c in cat["conferences"] if (c["term"], c["number"]) == ("XIII", 8))
+    assert group8["members"] == ["42-NQ/TW", "43-NQ/TW", "44-NQ/TW", "45-NQ/TW"]
+    assert {"42-NQ/TW", "45-NQ/TW", "60-NQ/TW"} <= ids
+    assert next(d for d in cat["documents"] if d["id"] == "60-NQ/TW")["date"] == "2025-04-12"
+    for c in cat["conferences"]:
+        assert c["verified"] is False or set(c["members"]) <= ids, c
+
+
+def test_registry_abbreviations_map_to_kinds() -> None:
+    from nq_extract.refs.registry import registry
+
+    reg = registry()
+    assert reg.party_types["QĐi"] == "Quy định" and reg.state_types["NĐ"] == "Nghị định"
+    assert reg.party_types["TT"] == "Thông tri" and reg.state_types["TT"] == "Thông tư"
+    assert reg.state_issuer("QH15") == "Quốc hội" and reg.party_issuers["HU"] == "Huyện ủy"
+    assert reg.party_code_for("Bộ Chính trị") == "TW" and reg.party_code_for("Ban Thường vụ Tỉnh uỷ") == "TU"

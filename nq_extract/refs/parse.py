@@ -157,15 +157,8 @@ def _iso(d: str, m: str, y: str) -> str | None:
     return f"{yi:04d}-{mi:02d}-{di:02d}"
 
 
-def _flat(text: str, start: int, end: int) -> str:
-    """A window of the text with line breaks as spaces (same length, same offsets)."""
-    return text[max(0, start) : end].replace("\n", " ")
-
-
 def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> None:
     """Fill the kind word, pinpoint, date, issuing body, term and title of a cite from the text around it."""
-    ws = max(0, c.start - KIND_BEFORE)
-    before = text[ws : c.start]
     kb = kind_before(text, c.start)
     if kb:
         kind_written, kstart, so = kb
@@ -177,7 +170,7 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         if pm:
             c.pinpoint = " ".join(pm.group("pin").split())
     else:
-        c.extra["so"] = _ends_with_so(before)
+        c.extra["so"] = _ends_with_so(text[max(0, c.start - KIND_BEFORE) : c.start])
     pos = c.end if kind_end is None else kind_end
     limit = min(len(text), pos + AFTER)
     dm = rx.date_after_re().match(text, pos, limit)
@@ -193,11 +186,10 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         body = bm.group("body")
         stop = rx.BODY_STOP.search(" " + body + " ")
         if stop:
-            body = body[: max(0, stop.start() - 0)]
+            body = body[: stop.start()]
         body = " ".join(body.split())
         if len(body) >= 2 and body[0].isupper():
             c.body = body
-            pos = bm.start("body") + len(bm.group("body").split(" về ")[0]) if " về " in bm.group("body") else bm.start("body") + len(body)
             tm = rx.TERM_RE.search(body)
             if tm:
                 c.term = tm.group("term") or tm.group("term2")
