@@ -71,7 +71,19 @@ CONSISTENT = [
     ),
 ]
 
+CONSISTENT += [
+    (
+        "Ngay từ khi mới thành lập, thị trấn Kiến Đức có 1.897 hộ với 7.165 khẩu. Sau 20 năm thành lập đến nay thị trấn đã có "
+        "3.313 hộ với 12.086 khẩu tăng 1.416 hộ với 4.921 khẩu.",
+        [("difference", "consistent", 1416, None), ("difference", "consistent", 4921, None)],
+    ),
+    # 1.475/570 = 2,59: "2,5 lần" matches when cut, not rounded
+    ("Trong 20 năm qua số hộ kinh doanh buôn bán từ 570 hộ tăng lên 1.475 hộ tăng 2,5 lần.", [("times", "consistent", 2.5, "truncation")]),
+    ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng gần 2,6 lần.", [("times", "consistent", 2.6, "approximate")]),
+]
+
 INCONSISTENT = [
+    ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng 3,5 lần.", [("times", "inconsistent", 3.5, None)]),
     ("Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%.", [("percentage", "inconsistent", 97.12, None)]),
     (
         SEED_SENTENCE.format(total="3.192", pct="96,3"),

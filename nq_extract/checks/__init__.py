@@ -16,10 +16,10 @@ from typing import Any
 from ..context import Context
 from ..models import Check, Coverage, Operand
 from . import decide, messages
-from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, NoteRef, Relation, Text, find_all
+from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text, find_all
 from .scan import PERCENT, Tok
 
-ARITHMETIC_KINDS = frozenset({PERCENTAGE, SUM, COUNT, DIFFERENCE, GROWTH, REPEAT})
+ARITHMETIC_KINDS = frozenset({PERCENTAGE, SUM, COUNT, DIFFERENCE, GROWTH, REPEAT, TIMES})
 
 
 def _fig(tok: Tok) -> decide.Fig:
@@ -86,13 +86,22 @@ def judge(rel: Relation) -> tuple[decide.Decision, Any, str, str]:
         label = rel.items[0].text if rel.items else ""
         vi, en = messages.same(first.written, second.written, label, d)
         return d, second.number.as_json, vi, en
+    if rel.kind == TIMES:
+        after, before, factor = rel.tok("after"), rel.tok("before"), rel.tok("times")
+        assert after and before and factor
+        d = decide.times(_fig(after), _fig(before), _fig(factor))
+        vi, en = messages.times(after.written, before.written, factor.written, d, factor.number.decimals)
+        return d, factor.number.as_json, vi, en
     raise ValueError(rel.kind)
 
 
 def _computed(rel: Relation, d: decide.Decision) -> Any:
     if rel.kind == COUNT:
         return len(rel.items) if d.computed is None else _json(d.computed.lo)
-    return _json(_mid(d))
+    mid = _mid(d)
+    if rel.kind == TIMES and mid is not None:
+        return _json(mid / 100)
+    return _json(mid)
 
 
 def to_check(rel: Relation, span: Any) -> Check:

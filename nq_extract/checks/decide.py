@@ -123,3 +123,9 @@ def growth(after: Fig, diff: Fig, pct: Fig, sign: int) -> Decision:
     if not pct.approx and computed.meets(truncation_interval(pct.number)):
         return Decision(CONSISTENT, computed, tol, TRUNCATION)
     return Decision(INCONSISTENT, computed, tol, _finding([after, diff, pct]))
+
+
+def times(after: Fig, before: Fig, factor: Fig) -> Decision:
+    """``after`` stated as ``factor`` times ``before`` ("tăng 2,5 lần")."""
+    scaled = Number(factor.number.written, factor.number.value * 100, factor.number.decimals - 2)
+    return percentage(after, before, Fig(scaled, exact=False, approx=factor.approx))

@@ -99,3 +99,13 @@ def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) ->
         f"mức thay đổi {diff} so với {base} = {shown}% (báo cáo ghi {pct}%): {vi}",
         f"change of {_en(diff)} against {_en(base)} = {_en(shown)}% (report states {_en(pct)}%): {en}",
     )
+
+
+def times(after: str, before: str, factor: str, decision: Decision, decimals: int) -> tuple[str, str]:
+    value = _mid(decision.computed)
+    shown = show(value / 100, max(decimals + 1, 2)) if value is not None else "?"
+    vi, en = _verdict(decision)
+    return (
+        f"{after}/{before} = {shown} lần (báo cáo ghi {factor} lần): {vi}",
+        f"{_en(after)}/{_en(before)} = {_en(shown)} times (report states {_en(factor)} times): {en}",
+    )

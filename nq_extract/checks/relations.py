@@ -35,6 +35,7 @@ COUNT = "count"
 DIFFERENCE = "difference"
 GROWTH = "growth"
 REPEAT = "repeat"
+TIMES = "times"
 
 
 @dataclass(frozen=True)
@@ -646,6 +647,10 @@ def differences(t: Text) -> list[Relation]:
             if b is not None and b.slash_prev and b.kind == FIGURE and nxt.kind == FIGURE:
                 out.append(Relation(DIFFERENCE, [("after", nxt), ("before", b), ("difference", d)], sign=sign, source="change"))
                 continue
+        # "có 1.897 hộ ... Sau 20 năm ... đến nay có 3.313 hộ ... tăng 1.416 hộ với 4.921 khẩu"
+        if nxt is None or nxt.kind != PERCENT:
+            out.extend(_changes_since(t, m.start(), d, sign))
+            continue
         # "tăng 120 vụ, tương ứng 12,5%": the base is the current figure minus the change
         gm = re.match(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}[,(]?\s*(?:tương ứng|tương đương|bằng|đạt)?\s*(?:tỷ lệ\s*)?", after)
         if nxt is None or nxt.kind != PERCENT or gm is None or nxt.start != d.end + gm.end():
@@ -657,6 +662,66 @@ def differences(t: Text) -> list[Relation]:
             out.append(Relation(GROWTH, [("difference", d), ("percent", nxt)], sign=sign, source="change"))
             continue
         out.append(Relation(GROWTH, [("after", cands[-1]), ("difference", d), ("percent", nxt)], sign=sign, source="change"))
+    return out
+
+
+_THEN = re.compile(r"thành lập|trước|cùng kỳ|đầu năm|ban đầu|từ khi|\bnăm (?:19|20)\d\d")
+_NOW = re.compile(r"\b(?:nay|hiện nay|hiện có|sau)\b")
+
+
+def _changes_since(t: Text, at: int, d: Tok, sign: int) -> list[Relation]:
+    """A change whose earlier figure sits in an earlier sentence that says when ("khi mới thành lập")."""
+    text = t.text
+    diffs = [d]
+    cur = d
+    while True:  # "tăng 1.416 hộ với 4.921 khẩu": one change per unit
+        nxt = _next_tok(t, cur)
+        if nxt is None or nxt.kind != FIGURE or not re.fullmatch(r"\s*(?:[^\W\d_]+\s*){0,2}(?:với|và|,)\s*", text[cur.end : nxt.start]):
+            break
+        diffs.append(nxt)
+        cur = nxt
+    ss, _ = t.bounds.sentence(at)
+    if not _NOW.search(text[ss:at]):
+        return []
+    out = []
+    for diff in diffs:
+        if diff.head is None:
+            continue
+        afters = [x for x in t.between(ss, at) if x.kind == FIGURE and x.head == diff.head]
+        if not afters:
+            continue
+        after = afters[-1]
+        ps, _ = t.bounds.sentence(max(0, ss - 1))
+        if ps >= ss or not _THEN.search(text[ps:ss]):
+            continue
+        befores = [x for x in t.between(ps, ss) if x.kind == FIGURE and x.head == diff.head]
+        if len(befores) != 1:
+            continue
+        out.append(Relation(DIFFERENCE, [("after", after), ("before", befores[0]), ("difference", diff)], sign=sign, source="change"))
+    return out
+
+
+_TIMES_BEFORE = re.compile(r"(?:tăng|gấp|tăng gấp)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$")
+
+
+def times(t: Text) -> list[Relation]:
+    """ "từ 570 hộ tăng lên 1.475 hộ, tăng 2,5 lần": the later figure over the earlier one."""
+    out: list[Relation] = []
+    text = t.text
+    for p in t.toks:
+        if p.kind != FIGURE or not re.match(r"\s*lần\b", text[p.end : p.end + 8]):
+            continue
+        if not _TIMES_BEFORE.search(text[max(0, p.start - 20) : p.start]):
+            continue
+        prev = [x for x in t.between(max(0, p.start - 160), p.start) if x.kind == FIGURE and x is not p]
+        if len(prev) < 2:
+            continue
+        a, b = prev[-2], prev[-1]
+        if not re.search(r"\btừ\s*$", text[max(0, a.start - 8) : a.start]) or not re.search(r"\b(?:lên|đến)\b", text[a.end : b.start]):
+            continue
+        if a.head and b.head and a.head != b.head and len(a.head) > 2 and len(b.head) > 2 and a.head[:2] != b.head[:2]:
+            continue
+        out.append(Relation(TIMES, [("after", b), ("before", a), ("times", p)], source="times"))
     return out
 
 
@@ -742,8 +807,8 @@ def complements(t: Text) -> list[Relation]:
 
 _PLAN_PCT = re.compile(r"(?:,|;)?\s*(?:đạt|bằng|[Tt]ỷ lệ thực hiện:?|đạt tỷ lệ|đạt tỉ lệ)\s*$")
 _PLAN_AFTER = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
-_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)[^.;()]{0,80}?(?:là|:)\s*$")
-_TOTAL_BEFORE = re.compile(r"[Tt]ổng(?: số)?[^.;]{0,140}?(?:là|:)\s*$")
+_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)(?:[^.;()]|\.(?=\d)){0,80}?(?:là|:)\s*$")
+_TOTAL_BEFORE = re.compile(r"[Tt]ổng(?: số)?(?:[^.;]|\.(?=\d)){0,140}?(?:là|:)\s*$")
 
 
 def plan_percentages(t: Text) -> list[Relation]:
@@ -859,6 +924,7 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
         *enumerations(t),
         *differences(t),
         *repeated_totals(t),
+        *times(t),
     ]:
         k = rel.key()
         if k in seen:

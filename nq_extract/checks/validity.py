@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .decide import INCONSISTENT, REVERSED, TRUNCATION
-from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, NoteRef, Relation, Text
+from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text
 
 CHANGED_ROLES = {
     PERCENTAGE: ("percent", "numerator", "denominator"),
@@ -43,6 +43,7 @@ CHANGED_ROLES = {
     DIFFERENCE: ("difference", "after", "before"),
     GROWTH: ("percent", "difference", "after"),
     REPEAT: ("second",),
+    TIMES: ("times", "after", "before"),
 }
 FLAG_FINDINGS = {TRUNCATION, REVERSED}
 
