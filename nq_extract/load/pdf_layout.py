@@ -45,7 +45,7 @@ _STAMP = re.compile(
 )
 _DIGITS = set("0123456789")
 # what OCR makes of a small raised number: a mark of its own
-_OCR_MARKS = set("!“”'’‘°*¹²³⁴⁵⁶⁷⁸⁹")
+_OCR_MARKS = set("!?“”'’‘°*¹²³⁴⁵⁶⁷⁸⁹")
 _OCR_NOTE_START = re.compile(r"([!“”'’‘°*¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,3})\s")
 _SUPERSCRIPT_DIGITS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
 
@@ -63,6 +63,7 @@ class Line:
     kind: str = "body"  # body, furniture, note, stamp
     marker: str | None = None  # a footnote line: its marker
     marker_len: int = 0  # characters of ``idx`` taken by the marker
+    ocr: bool = False  # read by OCR: sizes are line heights, noisier than a font's
 
 
 @dataclass
@@ -127,6 +128,7 @@ def page_lines(pc: PageChars, page_index: int) -> list[Line]:
         _finish(pc, ln)
         if pc.stamp_from >= 0 and ln.idx and ln.idx[0] >= pc.stamp_from:
             ln.kind = "stamp"
+        ln.ocr = pc.from_ocr
     return [ln for ln in lines if ln.text]
 
 
@@ -371,7 +373,7 @@ def _separator(a: Line, b: Line, ma: tuple[float, float, float], mb: tuple[float
         blank
         or b.x0 > mb[0] + 0.9 * size
         or a.x1 < ma[1] - 2.5 * size
-        or abs(a.size - b.size) > 0.15 * size
+        or abs(a.size - b.size) > (0.3 if a.ocr or b.ocr else 0.15) * size
         or bool(_LIST_START.match(b.text))
     )
     if brk:
