@@ -48,6 +48,7 @@ _TABLE_PERCENT_BEFORE = re.compile(r"%[ \t]+$")
 # "... ĐKT 557 ngày 29/5/2025": "ngày", "tháng", "năm" before a figure open a date, not a duration
 _DATE_WORDS = frozenset({"ngày", "tháng", "năm"})
 _DIGIT_NEXT = re.compile(r"[ \t\n]{1,3}\d")
+_WHAT_AFTER = re.compile(r"[ \t]+([a-zà-ỹđ][^\W\d]*(?:[ \t]+[^\W\d]+){0,7})")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -68,6 +69,8 @@ class Vocabulary:
     no_list: frozenset[str]
     no_join: frozenset[str]
     not_ratios: frozenset[str]
+    event_units: frozenset[str]
+    subject_stops: frozenset[str]
     admin: frozenset[str]
     multipliers: dict[str, int]
 
@@ -99,6 +102,8 @@ def vocabulary() -> Vocabulary:
         no_list=frozenset(t["no_list_units"]),
         no_join=frozenset(t["no_join_heads"]),
         not_ratios=frozenset(t["not_ratios"]),
+        event_units=frozenset(t["event_units"]),
+        subject_stops=frozenset(t["subject_stops"]),
         admin=frozenset(t["admin_units"]),
         multipliers={k.lower(): int(v) for k, v in mults.items()},
     )
@@ -141,6 +146,22 @@ def _subject(text: str, start: int) -> str | None:
     if not phrase or len(phrase.split()) > 14 or re.search(r"\d", phrase):
         return None
     return phrase
+
+
+def _what(text: str, end: int, unit: str, v: Vocabulary) -> str | None:
+    """What an event noun counts, written after it: "142 buổi sinh hoạt chi bộ" -> "sinh hoạt chi bộ"."""
+    if unit not in v.event_units:
+        return None
+    m = _WHAT_AFTER.match(text, end)
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w in v.subject_stops:
+            return " ".join(words) or None
+        words.append(w)
+    # no stop word: the phrase must end at punctuation, else it is cut and is left out
+    return " ".join(words) if re.match(r"[ \t]*(?:[,;:.)\n]|$)", text[m.end() : m.end() + 3]) else None
 
 
 def _actor(text: str, start: int, v: Vocabulary) -> str | None:
@@ -312,6 +333,7 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
                 "written": written,
                 "approx": _approx(text, s, v),
                 "actor": _actor(text, s, v),
+                "subject": _what(text, unit_end, unit, v),
                 "end_value": to_json_number(end_value) if end_value is not None else None,
             }
         )
@@ -361,6 +383,7 @@ def run(ctx: Context) -> None:
                 span=ctx.span(s, e),
                 written=q["written"],  # type: ignore[arg-type]
                 actor=q["actor"],  # type: ignore[arg-type]
+                subject=q["subject"],  # type: ignore[arg-type]
                 end_value=q["end_value"],  # type: ignore[arg-type]
             )
         )
