@@ -171,12 +171,13 @@ def group_re() -> re.Pattern[str]:
     ords = sorted(data.load("catalogue.json")["ordinals"], key=len, reverse=True)
     ordinal = "|".join(_words(o) if " " in o else re.escape(o) for o in ords)
     nq = rf"[Nn]ghị{WS}quyết"
-    term = rf"(?:{WS}?\(?{SP}?{KHOA}{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\)?)?"
+    tw = rf"(?:Trung{WS}ương|TW|TƯ)"
+    term = rf"(?:{SP}?,?{WS}?\(?{SP}?{KHOA}{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\)?)?"
     long_form = (
         rf"{nq}{WS}(?:các{WS})?[Hh]ội{WS}nghị{WS}lần{WS}thứ{WS}(?P<ord>{ordinal}|\d{{1,2}})"
-        rf"{WS}Ban{WS}[Cc]hấp{WS}hành{WS}Trung{WS}ương(?:{WS}Đảng)?"
+        rf"{WS}(?:Ban{WS}[Cc]hấp{WS}hành|BCH){WS}{tw}(?:{WS}Đảng)?"
     )
-    short_form = rf"{nq}{WS}(?:[Hh]ội{WS}nghị{WS})?Trung{WS}ương{WS}(?:lần{WS}thứ{WS})?(?P<num>\d{{1,2}})(?!\d|/|-\w)"
+    short_form = rf"{nq}{WS}(?:[Hh]ội{WS}nghị{WS})?{tw}{WS}?(?:lần{WS}thứ{WS})?(?P<num>\d{{1,2}})(?!\d|/|-\w|{SP}?[-–]{SP}?\d)"
     return re.compile(rf"(?:{long_form}|{short_form}){term}")
 
 
