@@ -159,6 +159,10 @@ def tokenize(text: str) -> tuple[list[str], list[bool]]:
                 words.append(piece)
                 spaces.append(False)
             continue
+        if piece.isalpha():  # most chunks: one plain word
+            words.append(piece)
+            spaces.append(False)
+            continue
         for tok in _split_chunk(piece):
             words.append(tok)
             spaces.append(False)
