@@ -21,8 +21,6 @@ from tests.helpers import assert_valid
 
 BAD = Path(__file__).resolve().parent / "badinputs"
 
-_PDF_LOADER = "load/pdf.py: statuses of PDFs come from the PDF loader (bad_pdf until it is built)"
-
 # file, expected status, exit code, a phrase the text must hold (ok files)
 CASES = [
     ("empty.txt", "empty_text", 1, None),
@@ -30,8 +28,8 @@ CASES = [
     ("nul_bytes.txt", "undecodable", 1, None),
     ("random_behind_pdf_header.pdf", "bad_pdf", 1, None),
     ("truncated.pdf", "bad_pdf", 1, None),
-    pytest.param("encrypted.pdf", "encrypted", 1, None, marks=pytest.mark.xfail(strict=False, reason=_PDF_LOADER)),
-    pytest.param("blank_page.pdf", "empty_text", 1, None, marks=pytest.mark.xfail(strict=False, reason=_PDF_LOADER)),
+    ("encrypted.pdf", "encrypted", 1, None),
+    ("blank_page.pdf", "empty_text", 1, None),
     ("utf16_bom.txt", "ok", 0, "Toàn huyện có 2.443/2.538 đảng viên"),
     ("windows1258.txt", "ok", 0, "Kết quả thực hiện Nghị quyết số 42-NQ/TW"),
     ("zip_of_junk.docx", "bad_docx", 1, None),
@@ -110,13 +108,19 @@ def test_windows1258_is_decoded_and_composed():
     assert report.text == unicodedata.normalize("NFC", SAMPLE).strip()
 
 
-@pytest.mark.xfail(strict=False, reason=_PDF_LOADER)
 def test_encrypted_pdf_opens_with_its_password(cli_runs):
     report = nq_extract.parse(BAD / "encrypted.pdf", password=PASSWORD, **OPTIONS)
     assert report.source.status == "ok", report.source.message
     assert "2.443/2.538" in (report.text or "")
     r = cli_runs["encrypted.pdf+password"]
     assert r.returncode == 0 and r.stderr == "", r.stderr
+
+
+def test_page_limit():
+    report = nq_extract.parse(BAD / "two_pages.pdf", max_pages=1, **OPTIONS)
+    assert report.source.status == "too_large"
+    _check_message("too_large", report.source.message)
+    assert nq_extract.parse(BAD / "two_pages.pdf", **OPTIONS).source.status == "ok"
 
 
 @pytest.mark.parametrize(("name", "status"), [("missing.txt", "not_found"), (".", "unreadable")])

@@ -49,7 +49,7 @@ def cp1258(text: str) -> bytes:
     return bytes(out)
 
 
-def _pdf(lines: list[str], encrypt: str | None = None, blank: bool = False) -> bytes:
+def _pdf(lines: list[str], encrypt: str | None = None, blank: bool = False, extra_pages: int = 0) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -62,6 +62,9 @@ def _pdf(lines: list[str], encrypt: str | None = None, blank: bool = False) -> b
             c.drawString(72, y, line)
             y -= 18
     c.showPage()
+    for _ in range(extra_pages):
+        c.drawString(72, 780, lines[0] if lines else "")
+        c.showPage()
     c.save()
     return buf.getvalue()
 
@@ -89,6 +92,7 @@ def files() -> dict[str, bytes]:
         "utf16_bom.txt": SAMPLE.encode("utf-16"),
         "windows1258.txt": cp1258(SAMPLE),
         "zip_of_junk.docx": _junk_zip(rng),
+        "two_pages.pdf": _pdf(PDF_LINES, extra_pages=1),  # read with max_pages=1: too_large
         "nul_bytes.txt": SAMPLE.encode("utf-8").replace(b" ", b"\x00"),
     }
 
