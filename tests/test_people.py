@@ -31,6 +31,10 @@ CASES = [
     ),
     ("ông Lê Văn Thị - PBT- CT. UBND huyện, các đồng chí", [("Lê Văn Thị", "PBT- CT. UBND huyện")]),
     ("do Giáo sư - Tiến sĩ Hoàng Chí Bảo trực tiếp truyền đạt", [("Hoàng Chí Bảo", None)]),
+    (
+        "Kính thưa đồng chí Lê Thành Long - Uỷ viên Trung ương Đảng, Phó Thủ tướng Chính phủ",
+        [("Lê Thành Long", "Uỷ viên Trung ương Đảng")],
+    ),
     # no name after the title
     ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
     ("các đồng chí trong Ban thường vụ huyện ủy", []),

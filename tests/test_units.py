@@ -115,6 +115,11 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\n\nTỜ TRÌNH\nVề việc", ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]),
         ("theo Quyết định số 1325/QĐ-UBND ngày 15/9/2025", []),
         ("báo cáo Ủy ban Thường vụ Quốc hội xem xét", ["Ủy ban Thường vụ Quốc hội"]),
+        # old tone placement is the same word; a bare "Công an" is the force, not a unit
+        ("các văn bản của Đảng uỷ Công an Trung ương về", ["Đảng uỷ Công an Trung ương"]),
+        ("không chỉ lực lượng Công an mà cả Mặt trận Tổ quốc", ["Mặt trận Tổ quốc"]),
+        ("Công an phường chủ trì phối hợp", ["Công an phường"]),
+        ("(nay là Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam)", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
     ],
 )
 def test_capitals_and_symbols(text: str, expected: list[str]) -> None:

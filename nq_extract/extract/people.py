@@ -132,6 +132,12 @@ def _position(sc: Scanner, k: int) -> str | None:
             end = j
             words += 1
             continue
+        lw = sc.level_word_at(j)
+        if lw:  # "Ủy viên Trung ương Đảng"
+            j += lw
+            end = j
+            words += lw
+            continue
         t = toks[j]
         if (
             t.text in ("-", "–", ".")

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .. import data
+from ..gazetteer import tone_fold
 
 _WORD = re.compile(r"\w+(?:[’'][\w]+)*|[^\w\s]")
 MAX_NAME_WORDS = 6
@@ -72,7 +73,7 @@ class Grammar:
 
 
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in _WORD.findall(text))
+    return tuple(tone_fold(t) for t in _WORD.findall(text))
 
 
 @cache
@@ -105,7 +106,11 @@ def grammar() -> Grammar:
 
 
 def tokens(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), w, w.casefold()) for m in _WORD.finditer(text) for w in (m.group(),)]
+    """The words of a text; ``fold`` is lower case with one tone placement ("Uỷ" = "Ủy")."""
+    folded = tone_fold(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer: fold word by word
+        return [Tok(m.start(), m.end(), w, tone_fold(w)) for m in _WORD.finditer(text) for w in (m.group(),)]
+    return [Tok(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=2)
@@ -330,6 +335,8 @@ class Scanner:
             return Match(i, end, "admin", place.level, place=place)
         n, body = hit
         m = self._body_match(i, n, body)
+        if m is not None and body.get("needs_tail") and m.end_tok == i + n:
+            return None  # "lực lượng Công an": a force, "Công an phường" a unit
         if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
             return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one
         return m

@@ -68,7 +68,10 @@ def run(ctx: Context) -> None:
 def _skipped_ranges(ctx: Context) -> list[tuple[int, int]]:
     from ..segment import _MOTTO_RE
 
-    out = [m.span() for m in _MOTTO_RE.finditer(ctx.doc.text, 0, min(len(ctx.doc.text), 3000))]
+    text = ctx.doc.text
+    # the mottos of the header, printed in capitals or as "Độc lập - Tự do - Hạnh phúc"; in the body
+    # "Đảng Cộng sản Việt Nam" is a name
+    out = [m.span() for m in _MOTTO_RE.finditer(text, 0, min(len(text), 3000)) if m.group().isupper() or "Hạnh phúc" in m.group()]
     if ctx.seg.signature:
         out.append(ctx.seg.signature)
     return out

@@ -94,10 +94,18 @@ _MOVE = {
 }
 
 
+_OLD_STYLE = re.compile(r"(o)([áàảãạ])(?![a-zà-ỹ])|(o)([éèẻẽẹ])(?![a-zà-ỹ])|(u)([ýỳỷỹỵ])(?![a-zà-ỹ])")
+
+
+def tone_fold(text: str) -> str:
+    """Lower case with the tone mark of a final "oa", "oe", "uy" on its first vowel
+    ("Hoá" and "Hóa" -> "hóa", "Uỷ" and "Ủy" -> "ủy"). Keeps the length when lower() does."""
+    return _OLD_STYLE.sub(_old_style, text.lower())
+
+
 def _lower(text: str) -> str:
-    """Lower case, one apostrophe, tone marks on the first vowel of "oa", "oe", "uy" (old style)."""
-    s = " ".join(text.replace("’", "'").casefold().split())
-    return re.sub(r"(o)([áàảãạ])(?![a-zà-ỹ])|(o)([éèẻẽẹ])(?![a-zà-ỹ])|(u)([ýỳỷỹỵ])(?![a-zà-ỹ])", _old_style, s)
+    """Lower case, one apostrophe, one tone placement, spaces collapsed."""
+    return tone_fold(" ".join(text.replace("’", "'").split()))
 
 
 def _old_style(m: re.Match[str]) -> str:
@@ -230,4 +238,4 @@ def _mapping_rows() -> list[tuple[str, str, str, bool]]:
     return [(r[0], r[1], r[2], r[3] == "1") for r in _rows("mapping.tsv.gz")]
 
 
-__all__ = ["THRESHOLD", "Gazetteer", "Link", "Place", "era_for", "load", "strip_marks"]
+__all__ = ["THRESHOLD", "Gazetteer", "Link", "Place", "era_for", "load", "strip_marks", "tone_fold"]
