@@ -36,20 +36,28 @@ class Resolved:
 
 class Taken:
     """Spans already claimed by a citation; mentions are short, so an overlap is looked for
-    among the spans that start at most ``REACH`` characters earlier."""
+    among the spans that start at most ``REACH`` characters earlier. Spans added later come
+    in text order, so they are appended to a second sorted list rather than inserted."""
 
     REACH = 300
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
+        self.lists: tuple[list[tuple[int, int]], list[tuple[int, int]]] = (sorted(spans), [])
 
     def overlaps(self, s: int, e: int) -> bool:
-        lo = bisect.bisect_left(self.spans, (s - self.REACH, -1))
-        hi = bisect.bisect_left(self.spans, (e, -1))
-        return any(b > s for _, b in self.spans[lo:hi])
+        for spans in self.lists:
+            lo = bisect.bisect_left(spans, (s - self.REACH, -1))
+            hi = bisect.bisect_left(spans, (e, -1))
+            if any(b > s for _, b in spans[lo:hi]):
+                return True
+        return False
 
     def add(self, s: int, e: int) -> None:
-        bisect.insort(self.spans, (s, e))
+        added = self.lists[1]
+        if not added or (s, e) >= added[-1]:
+            added.append((s, e))
+        else:
+            bisect.insort(added, (s, e))
 
 
 def _ordinal(word: str) -> int | None:
@@ -87,15 +95,20 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
     # aliases: "(gọi tắt là X)" names the citation that ends right before it
     alias_target: dict[str, Cite] = {}
     anchors = sorted([c for c in full if not c.implied] + groups, key=lambda c: c.end)
+    ends = [c.end for c in anchors]
     for am in rx.ALIAS_RE.finditer(text):
-        prev = [c for c in anchors if c.end <= am.start() and am.start() - c.end <= 300]
-        if not prev:
+        i = bisect.bisect_right(ends, am.start()) - 1
+        if i < 0 or am.start() - ends[i] > 300:
             continue
-        target = max(prev, key=lambda c: c.end)
+        target = anchors[i]
         alias = " ".join(am.group("alias").split())
         alias_target[_fold(alias)] = target
         target.extra.setdefault("aliases", []).append(alias)  # type: ignore[union-attr]
     # groups without a term: through an alias, or the same conference named with its term
+    terms_of: dict[str | None, set[str]] = {}
+    for x in groups:
+        if x.term:
+            terms_of.setdefault(x.number, set()).add(x.term)
     for g in groups:
         if g.id:
             continue
@@ -104,9 +117,9 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
         if t is not None and t.system == "group" and t.id:
             g.id, g.term = t.id, t.term
             continue
-        terms = {x.term for x in groups if x.term and x.number == g.number}
+        terms = terms_of.get(g.number, set())
         if len(terms) == 1:
-            g.term = terms.pop()
+            g.term = next(iter(terms))
             g.id = group_id(int(g.number or 0), g.term)
         else:
             res.warnings.append(("reference.unresolved", f"group '{text[g.start : g.end]}' names no term (khóa)", g.start, g.end))
