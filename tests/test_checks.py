@@ -82,6 +82,18 @@ CONSISTENT += [
     ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng gần 2,6 lần.", [("times", "consistent", 2.6, "approximate")]),
 ]
 
+CONSISTENT += [
+    (
+        "08 chi cục thuộc Sở Nông nghiệp và Môi trường (Trồng trọt và Bảo vệ thực vật; Chất lượng, Chế biến và Phát triển thị trường; "
+        "Chăn nuôi và Thú y; Thủy lợi và tài nguyên nước; Phát triển nông thôn; Thủy sản và Biển đảo; Kiểm lâm; Quản lý đất đai).",
+        [("count", "consistent", 8, None)],
+    ),
+    (
+        "+ Đối với các sở, ngành (100% đơn vị xếp loại Tốt trở lên), gồm: 11/13 đơn vị xếp loại Xuất sắc, 02/13 đơn vị xếp loại Tốt.",
+        [("sum", "consistent", 13, None)],
+    ),
+]
+
 INCONSISTENT = [
     ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng 3,5 lần.", [("times", "inconsistent", 3.5, None)]),
     ("Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%.", [("percentage", "inconsistent", 97.12, None)]),

@@ -283,6 +283,8 @@ def breakdowns(t: Text) -> list[Relation]:
         else:
             region = (m.end(), se)
             total = _total_before(t, m.start(), ss)
+        if total is None:
+            total = _shared_denominator(t, region)
         if total is None or region[1] - region[0] < 3:
             continue
         total = _total_matching_parts(t, total, region, ss, m.start())
@@ -293,6 +295,19 @@ def breakdowns(t: Text) -> list[Relation]:
             continue
         _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
+
+
+def _shared_denominator(t: Text, region: tuple[int, int]) -> Tok | None:
+    """ "gồm: 11/13 đơn vị xếp loại Xuất sắc, 02/13 đơn vị xếp loại Tốt": the common denominator is the total."""
+    dens = [x for x in _figs_any(t, region[0], region[1]) if x.slash_prev and x.kind == FIGURE]
+    if len(dens) >= 2 and len({d.number.value for d in dens}) == 1:
+        return dens[-1]
+    return None
+
+
+def _figs_any(t: Text, start: int, end: int) -> list[Tok]:
+    depths = _depths(t.text, start, end)
+    return [x for x in t.between(start, end) if depths[x.start - start] == 0]
 
 
 def _total_matching_parts(t: Text, total: Tok, region: tuple[int, int], sent_start: int, pos: int) -> Tok:
@@ -518,9 +533,12 @@ def footnote_breakdowns(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
     for note in notes:
         rows: list[list[Tok]] = []
         seg = note.start
+        depths = _depths(text, note.start, note.end)
         for m in re.finditer(r"[.;](?:\s|$)", text[note.start : note.end] + " "):
+            if m.start() < len(depths) and depths[m.start()] > 0:
+                continue  # a list inside parentheses does not end a row
             end = note.start + m.start()
-            figs = [x for x in t.between(seg, end) if x.kind == FIGURE]
+            figs = [x for x in t.between(seg, end) if x.kind == FIGURE and depths[x.start - note.start] == 0]
             if figs:
                 rows.append(figs)
             seg = note.start + m.end()
@@ -533,6 +551,9 @@ def footnote_breakdowns(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
             cs, _ = t.bounds.clause(a_start)
             colon = text.rfind(":", cs, a_start)
             body = [x for x in t.between(max(cs, colon + 1), a_end) if x.kind == FIGURE]
+            heads = {r[0].head for r in rows}
+            if k == 1 and len(heads) == 1 and None not in heads:
+                body = [x for x in body if x.head in heads][-1:]
             if len(body) != k or any(b.head is None for b in body):
                 continue
             subset = bool(re.search(r"\b[Tt]rong đó\b", text[note.start : note.end]))
@@ -570,6 +591,21 @@ def enumerations(t: Text) -> list[Relation]:
         for mm in _ENUM.finditer(text, tok.end, window_end):
             m = mm
             break
+        paren = re.compile(r"[^\d()\n.;:]{0,60}?\(").match(text, tok.end)
+        if paren is not None and (m is None or paren.end() <= m.start()):
+            # "08 chi cục thuộc Sở ... (Trồng trọt ...; Chăn nuôi và Thú y; ...)"
+            close = _matching(text, paren.end() - 1, min(len(text), paren.end() + 800))
+            if close < 0:
+                continue
+            lst = text[paren.end() : close]
+            if re.search(r"\d", lst) or ";" not in lst and "," not in lst:
+                continue
+            items = _split_items(lst, paren.end(), ";" if ";" in lst else None)
+            if len(items) < 2 or not all(it.text[:1].isupper() for it in items):
+                continue
+            alt = len(_merge_items(items)) if ";" not in lst else None
+            out.append(Relation(COUNT, [("count", tok)], items=items, alt_count=alt, source="enumeration"))
+            continue
         if m is None:
             continue
         if any(x.kind in (FIGURE, PERCENT) for x in t.between(tok.end, m.start())):
@@ -590,11 +626,12 @@ def enumerations(t: Text) -> list[Relation]:
     return out
 
 
-def _split_items(lst: str, offset: int) -> list[Item]:
+def _split_items(lst: str, offset: int, sep: str | None = None) -> list[Item]:
     items: list[Item] = []
     pos = 0
     body = lst.rstrip(" .\n\t")
-    for m in re.finditer(r",\s*|\s+và\s+(?=[^\W\d_])", body):
+    pattern = r";\s*" if sep == ";" else r",\s*|\s+và\s+(?=[^\W\d_])"
+    for m in re.finditer(pattern, body):
         sep_is_va = "và" in m.group()
         if sep_is_va and not body[m.end() : m.end() + 1].isupper():
             continue
