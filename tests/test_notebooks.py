@@ -24,6 +24,7 @@ def execute(path: Path):
     client = NotebookClient(
         book,
         timeout=180,
+        startup_timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
