@@ -13,6 +13,7 @@ database: the same examples run on every machine, every time.
 
 from __future__ import annotations
 
+import html.parser
 import json
 import os
 import subprocess
@@ -196,6 +197,51 @@ def test_any_text(run):
         check_properties(text, RUNS[run])
 
     prop()
+
+
+# Markup a document may carry: in the HTML review page it must stay text.
+INJECTIONS = [
+    "<script>alert(1)</script>",
+    '"><iframe src=x></iframe>',
+    "<img src=x onerror=alert(2)>",
+    "' onmouseover='alert(3)",
+    '" onload="alert(4)',
+    "<object data=x></object><embed src=x>",
+    "[x](javascript:alert(5))",
+    "</span></div></pre>",
+    "&lt;&amp;&#x3C;",
+    "<!--",
+    "]]>",
+]
+hostile = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(INJECTIONS)), max_size=40).map("".join)
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def _tags(page: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+@FIXED
+@given(hostile)
+def test_html_keeps_document_text_as_text(text):
+    baseline = sum(tag == "script" for tag, _ in _tags(nq_extract.parse_text("BÁO CÁO").to_html()))
+    tags = _tags(nq_extract.parse_text(text).to_html())
+    assert not [t for t, _ in tags if t in ("iframe", "object", "embed", "img")]
+    assert sum(t == "script" for t, _ in tags) == baseline
+    for _, attrs in tags:
+        for name, value in attrs:
+            assert not name.startswith("on"), name
+            assert not (value or "").strip().lower().startswith("javascript:"), value
 
 
 # Shrunk examples that once failed; they stay as plain regression cases.
