@@ -267,6 +267,15 @@ def test_footnotes_linked_both_ways():
     assert {"#fn-0", "#fnref-0-0"} <= hrefs
 
 
+def test_empty_anchor_still_links():
+    report = hostile_report()
+    at = report.footnotes[0].anchors[0].end
+    report.footnotes[0].anchors = [Span(start=at, end=at, text="")]
+    page = render_html(report)
+    assert 'id="fnref-0-0"' in page and 'href="#fnref-0-0"' in page
+    assert "".join(dom(page).text) == report.text
+
+
 def test_standalone_no_network():
     d = dom(render_html(hostile_report()))
     for tag, attrs in d.elements:

@@ -163,7 +163,7 @@ def _inserts(report: Report) -> dict[int, list[str]]:
         out.setdefault(first, []).append('<span class="notes-sep" role="separator" data-label="Footnotes"></span>')
     for i, f in enumerate(report.footnotes):
         marker = esc(f.marker)
-        anchors = [a for a in f.anchors if _valid(a, n)]
+        anchors = [a for a in f.anchors if 0 <= a.start <= a.end <= n]  # an empty anchor still gets its marker
         for k, a in enumerate(anchors):
             out.setdefault(a.end, []).append(
                 f'<sup class="fn"><a href="#fn-{i}" id="fnref-{i}-{k}" title="footnote {marker}">{marker}</a></sup>'
