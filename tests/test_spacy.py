@@ -178,3 +178,12 @@ def test_dev_items_land_on_their_text():
         missed += sum(_norm(s["text"]) not in got for s in spans)
     assert items > 100
     assert missed <= items // 100, (missed, items)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=" \n.,;()/-%¹0123456789aăđĐNQTWKHsố ngày tháng năm người", max_size=120))
+def test_component_never_breaks_on_any_text(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+    for span in doc.spans["nq_extract"]:
+        assert 0 <= span.start_char < span.end_char <= len(text)
