@@ -21,7 +21,7 @@ from .ledger import Ledger, run_version
 from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task
 from .writers import HTML_DIR, ResultsFile, export_tables
 
-FLUSH_SECONDS = 0.5
+FLUSH_SECONDS = 1.0
 FLUSH_COUNT = 256
 
 
@@ -36,6 +36,7 @@ class RunStats:
     duplicates: int = 0
     wall: float = 0.0
     ledger_seconds: float = 0.0
+    table_seconds: float = 0.0
     write_seconds: float = 0.0
     export_seconds: float = 0.0
     compacted: int = 0
@@ -202,12 +203,14 @@ def run_batch(
         if int(ledger.meta("stale_lines", "0") or 0) > 0:
             stats.compacted = results.compact()
         t1 = time.perf_counter()
+        ledger.index()
         if formats:
             export_tables(out_p, ledger, formats)
         _index_page(out_p, ledger)
         stats.export_seconds = time.perf_counter() - t1
     finally:
         stats.ledger_seconds = ledger.seconds
+        stats.table_seconds = ledger.table_seconds
         stats.write_seconds = results.seconds
         stats.peak_rss_mb = max(stats.worker_peaks.values(), default=0.0)
         results.close()

@@ -52,7 +52,7 @@ class Outcome:
     path: str
     status: str
     line: str
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)  # table -> (columns, rows)
     message: str | None = None
     seconds: float = 0.0
     pages: int = 0
@@ -157,17 +157,26 @@ def failure_outcome(task: Task, status: str, message: str, seconds: float = 0.0,
     return _outcome(task, report, seconds, rows=rows, with_text=False, attempts=attempts)
 
 
+def as_tuples(rows: list[dict[str, Any]]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Rows as (columns, tuples): cheaper to send and to insert than dicts."""
+    cols = list(rows[0])
+    for r in rows[1:]:
+        if len(r) != len(cols) or any(c not in r for c in cols):
+            cols += [c for c in r if c not in cols]
+    return cols, [tuple(r.get(c) for c in cols) for r in rows]
+
+
 def _outcome(task: Task, report: Any, seconds: float, *, rows: bool, with_text: bool, attempts: int = 1, html: bool = False) -> Outcome:
     src = report.source
     if not src.sha256:
         src.sha256 = task.key
     if not src.path:
         src.path = task.path
-    table_rows: dict[str, list[dict[str, Any]]] = {}
+    table_rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     if rows:
         from ..export.tables import report_rows
 
-        table_rows = report_rows(report)
+        table_rows = {name: as_tuples(dicts) for name, dicts in report_rows(report).items() if dicts}
     return Outcome(
         key=task.key,
         path=task.path,
