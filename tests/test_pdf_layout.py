@@ -60,9 +60,10 @@ def test_reflow(first, second, joined):
 @pytest.mark.parametrize(
     ("second", "x", "gap", "sep"),
     [
-        ("- Các chi bộ cơ sở phổ biến.", 72, 17, "\n\n"),  # a list item starts a paragraph
-        ("Thành phần gồm các đồng chí.", 100, 17, "\n\n"),  # an indented first line
-        ("Thành phần gồm các đồng chí.", 72, 30, "\n\n"),  # a wider gap
+        ("- Các chi bộ cơ sở phổ biến.", 72, 17, "\n"),  # a list item starts a paragraph
+        ("Thành phần gồm các đồng chí.", 100, 17, "\n"),  # an indented first line
+        ("Thành phần gồm các đồng chí.", 100, 21, "\n"),  # paragraph spacing is no blank line
+        ("Thành phần gồm các đồng chí.", 72, 30, "\n\n"),  # a wide gap is
     ],
 )
 def test_paragraph_breaks(second, x, gap, sep):
@@ -124,3 +125,9 @@ def test_every_character_has_a_page():
 def test_body_size_is_the_most_common_size():
     pcs = [page(1, [(full("thân bài"), 72, 100, 13), ("ghi chú", 72, 700, 10)])]
     assert body_size(pcs) == 13
+
+
+def test_blank_line_after_a_section_heading():
+    text = full("kết quả")
+    r = build([page(1, [(text, 72, 100, 13), ("a) Cấp huyện", 72, 117, 13), ("Kết nối học tập các nghị quyết.", 100, 134, 13)])])
+    assert r.text == text.rstrip() + "\na) Cấp huyện\n\nKết nối học tập các nghị quyết."

@@ -27,6 +27,7 @@ _NOTES_REL = {
 }
 MAX_PARAGRAPHS = 200_000
 LAYOUT_ZONE = 1500  # a small table this near the top holding a motto is the official header
+_SIGNATURE_WORDS = re.compile(r"Nơi nhận|\b(?:KT|TM|TL|TUQ)\.|\bT/M\b")  # recipients and signature side by side
 _HEADER_WORDS = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Số\s*[:.]?\s*\d*\s*/|ngày\s.{0,12}tháng", re.I)
 
 
@@ -72,7 +73,8 @@ def load_docx(data: bytes, source: Source, **options: Any) -> Loaded:
             _paragraph(child, out, numbers, legacy)
             out.add("\n")
         elif child.tag == W + "tbl":
-            if out.length < LAYOUT_ZONE and len(child.findall(W + "tr")) <= 3 and _HEADER_WORDS.search("".join(child.itertext())):
+            words = "".join(child.itertext()) if len(child.findall(W + "tr")) <= 3 else ""
+            if (out.length < LAYOUT_ZONE and _HEADER_WORDS.search(words)) or _SIGNATURE_WORDS.search(words):
                 _layout_table(child, out, numbers, legacy)
             else:
                 tables.append(_table(child, out, numbers, legacy))

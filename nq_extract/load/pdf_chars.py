@@ -114,8 +114,10 @@ def pdfium_page(doc: Any, index: int, fonts: bool | str = False) -> PageChars:
             for i, ch in enumerate(text):
                 if i == n0:
                     out.stamp_from = len(t_)
-                if ch in "\r\n\x02\ufffe":
+                if ch in "\r\n":
                     continue
+                if ch == "\x02" or ch == "\ufffe":  # pdfium's marks for a hyphen that ends a line
+                    ch = "-"
                 keep.append(i)
                 if ch == " " or ch == "\u00a0":  # spaces: the layout finds gaps itself; no box needed
                     t_.append(" ")

@@ -22,8 +22,8 @@ well as for typeset ones:
   starts (the line is indented, starts a list item, or follows a short line,
   a larger gap, a change of size, or a jump up the page); a symbol broken
   after ``-`` or ``/`` (``2769/UBND-`` / ``NCKSTTHC``) is joined without a space.
-  Paragraphs follow each other on new lines; a larger vertical gap gives a
-  blank line.
+  Paragraphs follow each other on new lines; a wide gap (more than 1.45 line
+  pitches) or a section heading (``a) Cấp huyện``) is followed by a blank line.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ from ..document import AnchorHint, Layout, NoteHint
 from .pdf_chars import PageChars
 
 _PAGE_NO = re.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
-_LIST_START = re.compile(r"^(?:[-–•+*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Chương\s|Phần\s|Mục\s)")
+_LIST_START = re.compile(
+    r"^(?:[-–•+*]\s|[a-zđ]\)\s|\(?\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Chương\s|Phần\s|Mục\s)"
+)
+_HEADING = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.|[a-zđ]\))\s+\S")
 _SYMBOL_TAIL = re.compile(r"(?:\d[\w/.-]*|[A-ZĐ]{2,}[\w/.-]*)[-/]$")
 _STAMP = re.compile(
     r"^(?:Ký bởi|Người ký|Ký số bởi|Thời gian ký|Ngày ký|Cơ quan|Email|E-mail|Chức vụ|Signed by|Signature valid|Digitally signed)\s*:",
@@ -377,13 +380,10 @@ def _separator(a: Line, b: Line, ma: tuple[float, float, float], mb: tuple[float
         or bool(_LIST_START.match(b.text))
     )
     if brk:
-        if blank:
-            return "\n\n"
-        # lines of a block (header, title, signature: away from the margin) or of a list
-        # follow each other on new lines; paragraphs of the body are a blank line apart
-        block = a.x0 > ma[0] + 3 * size and b.x0 > mb[0] + 3 * size
-        items = bool(_LIST_START.match(a.text)) and bool(_LIST_START.match(b.text)) and a.x1 < ma[1] - 2.5 * size
-        return "\n" if block or items else "\n\n"
+        # a blank line after a wide gap or a section heading, else a line break (the
+        # spacing Word puts between paragraphs is not a blank line)
+        heading = bool(_HEADING.match(a.text)) and a.text.rstrip()[-1:] not in ".,;:" and a.x1 < ma[1] - 2.5 * size
+        return "\n\n" if blank or heading else "\n"
     tail = a.text.rstrip()
     if tail[-1:] in "-/" and _SYMBOL_TAIL.search(tail.rsplit(" ", 1)[-1]) and b.text[:1].isalnum():
         return ""
