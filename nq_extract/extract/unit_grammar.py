@@ -70,6 +70,7 @@ class Grammar:
     abbreviations: dict[str, str]
     stop_lower: frozenset[str]
     person_words: frozenset[str]
+    not_name: frozenset[str]
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -102,6 +103,7 @@ def grammar() -> Grammar:
         abbreviations=dict(spec["abbreviations"]),
         stop_lower=frozenset(stop),
         person_words=frozenset(k[0] for t in spec["person_titles"] if len(k := _key(t)) == 1),
+        not_name=frozenset(w for t in spec["not_name_words"] for w in _key(t)),
     )
 
 
@@ -167,8 +169,8 @@ class Scanner:
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
             if b.get("open"):
-                end = self.open_name(i + n)
-                if end == i + n:
+                end = self.open_name(i + n, b.get("lower_run", 1))
+                if end == i + n and not b.get("bare"):
                     continue
                 n = end - i
             return n, b
@@ -219,7 +221,7 @@ class Scanner:
                 j += 1
         return j
 
-    def open_name(self, i: int) -> int:
+    def open_name(self, i: int, lower_run: int = 1) -> int:
         """End of the name after an open head ("Sở" + "Nội vụ"), or i when there is none.
 
         Each part is a capitalised word and at most one lower-case word after it
@@ -233,9 +235,11 @@ class Scanner:
         parts = 0
         while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
             t = self.toks[j]
-            if t.fold in ("khóa", "khoá", "nhiệm", "luật"):
+            if t.fold in ("khóa", "nhiệm", "luật") or t.fold in self.g.not_name or self._line_item(j):
                 break
-            inner = self.body_at(j) if j > i else None
+            inner = self.body_at(j)
+            if j == i and inner and (inner[1].get("open") or inner[1].get("needs_tail")):
+                inner = None  # the first word of the name may look like a head ("Sở Công Thương", "Bộ Công an")
             if inner and inner[1].get("open"):
                 # a body inside the name: "Ban Kiểm tra Hội Truyền thống ..."
                 j += len(_key(inner[1]["name"]))
@@ -245,11 +249,16 @@ class Scanner:
                 j += 1
                 took = False
                 # a lower-case word joins the first capital of a run only: "Y tế", not "Công Thương tổng"
-                if fresh and j < len(self.toks) and self.joined(j - 1, j):
+                for _ in range(lower_run if fresh else 0):
+                    if j >= len(self.toks) or not self.joined(j - 1, j):
+                        break
                     nxt = self.toks[j]
-                    if nxt.text[:1].islower() and nxt.fold not in self.g.stop_lower and not self.level_word_at(j):
-                        j += 1
-                        took = True
+                    if not nxt.text[:1].islower() or nxt.fold in self.g.stop_lower or nxt.fold in self.g.not_name:
+                        break
+                    if self.level_word_at(j) or self.admin_at(j):
+                        break
+                    j += 1
+                    took = True
                 fresh = took
                 parts += 1
                 if not comma_pending:
@@ -269,6 +278,10 @@ class Scanner:
                 continue
             break
         return last_good
+
+    def _line_item(self, j: int) -> bool:
+        """Word j starts a new line of a list ("- Đối với ...")."""
+        return j > 0 and self.toks[j].text in ("-", "+", "–") and "\n" in self.text[self.toks[j - 1].end : self.toks[j].start]
 
     def group_before(self, i: int) -> bool:
         return any(
@@ -357,8 +370,8 @@ class Scanner:
             j = m.end_tok
             if j >= len(self.toks) or not (self.joined(j - 1, j) or self.admin_at(j) and self.joined(j - 1, j, caps_lines=True)):
                 break
-            if self.toks[j].fold == "các" and (self.admin_at(j + 1) or self.body_at(j + 1)):
-                m.group = True
+            if self.toks[j].fold in ("các", "cấp") and (self.admin_at(j + 1) or self.body_at(j + 1) or self.toks[j].fold == "cấp"):
+                m.group = True  # "Ủy ban MTTQ các xã", "Ủy ban nhân dân cấp tỉnh": a kind of body
                 break
             nxt = self.body_at(j)
             if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
