@@ -49,6 +49,8 @@ _TABLE_PERCENT_BEFORE = re.compile(r"%[ \t]+$")
 _DATE_WORDS = frozenset({"ngày", "tháng", "năm"})
 _DIGIT_NEXT = re.compile(r"[ \t\n]{1,3}\d")
 _WHAT_AFTER = re.compile(r"[ \t]+([a-zà-ỹđ][^\W\d]*(?:[ \t]+[^\W\d]+){0,7})")
+# a count noun or a range follows the figure (a cheap test before the vocabulary)
+_WORD_NEXT = re.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?:[^\W\d_]|[-–])")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -261,13 +263,13 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
     return out
 
 
-def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal, str, int]]:
-    """Every figure (digits or number words) with its value, written form and decimals."""
-    found: list[tuple[int, int, Decimal, str, int]] = []
+def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal | None, str]]:
+    """Every figure that a word follows (digits or number words): its place, value when
+    already known (number words), written form. Digits are parsed only when needed."""
+    found: list[tuple[int, int, Decimal | None, str]] = []
     for m in _NUM_RE.finditer(text):
-        n = parse_number(m.group("n"))
-        if n is not None:
-            found.append((m.start(), m.end(), n.value, n.written, n.decimals))
+        if _WORD_NEXT.match(text, m.end()):
+            found.append((m.start(), m.end(), None, m.group("n")))
     for m in v.words_re.finditer(text):
         words = m.group("w").split()
         if _inside_spelled_number(text, m.start(), v):
@@ -277,7 +279,7 @@ def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal, str, int
             val = parse_words(words[:k])
             if val is not None:
                 end = m.start() + len(" ".join(words[:k])) if "\t" not in m.group("w") else m.end()
-                found.append((m.start(), end, Decimal(val), text[m.start() : end], 0))
+                found.append((m.start(), end, Decimal(val), text[m.start() : end]))
                 break
     found.sort()
     return found
@@ -295,11 +297,16 @@ def _inside_spelled_number(text: str, start: int, v: Vocabulary) -> bool:
 def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     skip_until = -1
-    for s, e, value, written, _dec in _numbers(text, v):
+    for s, e, known, written in _numbers(text, v):
         if s < skip_until or mask.hits(s, e):
             continue
-        if _is_label(text, s, v) or _TABLE_PERCENT_BEFORE.search(text, max(0, s - 6), s):
-            continue
+        if known is None:
+            n = parse_number(written)
+            if n is None:
+                continue
+            value = n.value
+        else:
+            value = known
         end_value = None
         pos = e
         r = _RANGE_AFTER.match(text, e)
@@ -322,6 +329,8 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
             unit, unit_end = u
             value, end_value = value * factor, (end_value * factor if end_value is not None else None)
         if mask.hits(s, unit_end) or (unit in _DATE_WORDS and _DIGIT_NEXT.match(text, unit_end)):
+            continue
+        if _is_label(text, s, v) or _TABLE_PERCENT_BEFORE.search(text, max(0, s - 6), s):
             continue
         skip_until = unit_end
         out.append(
