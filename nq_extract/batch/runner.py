@@ -59,6 +59,7 @@ def plan(paths: list[str], ledger: Ledger, stats: RunStats) -> list[Task]:
                 key = ledger.key_of(path)
             except OSError:  # missing or unreadable: the worker will say which, keyed by the path
                 key = _missing_key(path)
+                ledger.remember_path(path, key)
             keys.setdefault(key, path)
     finally:
         ledger.end_inputs()
