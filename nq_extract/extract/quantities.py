@@ -40,7 +40,7 @@ _PERCENT_AFTER = re.compile(
     rf"[ \t]*[(,]?[ \t]*(?:(?:đạt|chiếm|bằng|=|đạt tỷ lệ|tỷ lệ|tỉ lệ)[ \t]*)?(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%"
 )
 # the percent stated a little later in the clause ("45/45 nhiệm vụ đề ra (đạt 100% kế hoạch)")
-_PERCENT_LATER = re.compile(rf"[^;.%]{{0,30}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
+_PERCENT_LATER = re.compile(rf"[^;.%/]{{0,90}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
 # or just before, the ratio in parentheses ("đạt 90,58% (419.218/462.814 hồ sơ)")
 _PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
 # a figure in a table column headed "%" ("% 100"): a percentage value, not a count
