@@ -320,7 +320,7 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
         line = text[ls:le].strip()
         if line and line.isupper() and len(line) < 80 and not line.startswith(("NƠI", "-")):
             pos_lines.append(line)
-        elif line.startswith("-"):
+        elif line.startswith(("-", "Nơi nhận")):
             # a recipients line with the position printed beside it: "- Như trên; PHÓ GIÁM ĐỐC"
             tail = re.search(r"[;,.:)]\s*(?P<pos>[A-ZĐÀ-Ỹ]{2,}(?:[ \t]+[A-ZĐÀ-Ỹ]{2,})+)$", line)
             if tail:

@@ -35,6 +35,7 @@ CASES = [
         "Kính thưa đồng chí Lê Thành Long - Uỷ viên Trung ương Đảng, Phó Thủ tướng Chính phủ",
         [("Lê Thành Long", "Uỷ viên Trung ương Đảng")],
     ),
+    ("- Phó GĐ Sở: ông Trần Ngọc Tân;", [("Trần Ngọc Tân", "Phó GĐ Sở")]),
     # no name after the title
     ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
     ("các đồng chí trong Ban thường vụ huyện ủy", []),

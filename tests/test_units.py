@@ -119,6 +119,17 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("các văn bản của Đảng uỷ Công an Trung ương về", ["Đảng uỷ Công an Trung ương"]),
         ("không chỉ lực lượng Công an mà cả Mặt trận Tổ quốc", ["Mặt trận Tổ quốc"]),
         ("Công an phường chủ trì phối hợp", ["Công an phường"]),
+        # departments by their field, lists after "các sở:", associations
+        ("Sở Nông nghiệp và phát triển nông thôn đã thống nhất", ["Sở Nông nghiệp và phát triển nông thôn"]),
+        ("Sở Nội vụ báo cáo và đề xuất", ["Sở Nội vụ"]),
+        (
+            "đề nghị các sở: Thông tin và Truyền thông, Xây dựng, Văn hóa, Thể thao và Du lịch và Văn phòng Ủy ban nhân dân tỉnh có ý kiến",
+            ["sở Thông tin và Truyền thông", "sở Xây dựng", "sở Văn hóa, Thể thao và Du lịch", "Văn phòng Ủy ban nhân dân tỉnh"],
+        ),
+        ("gồm: Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh, Hội Y học", ["Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh", "Hội Y học"]),
+        ("Hiệp hội Nước mắm Phan Thiết dự kiến tổ chức đại hội", ["Hiệp hội Nước mắm Phan Thiết"]),
+        ("Hội nghị tổng kết công tác năm", []),
+        ("Chủ tịch Ủy ban nhân dân cấp tỉnh có thẩm quyền", []),
         ("(nay là Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam)", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
     ],
 )

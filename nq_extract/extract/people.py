@@ -102,9 +102,23 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
             i += 1
             continue
         s, e = toks[j].start, toks[k - 1].end
-        out.append((" ".join(sc.text[s:e].split()), s, e, _position(sc, k)))
+        out.append((" ".join(sc.text[s:e].split()), s, e, _position(sc, k) or _position_before(sc, i)))
         i = k
     return out
+
+
+def _position_before(sc: Scanner, i: int) -> str | None:
+    """The position written before the title on its line: "- Phó GĐ Sở: ông Trần Ngọc Tân"."""
+    _, _, positions = _vocab()
+    toks = sc.toks
+    if i < 2 or toks[i - 1].text != ":" or "\n" in sc.text[toks[i - 1].end : toks[i].start]:
+        return None
+    for k in range(max(0, i - 10), i - 1):
+        if "\n" in sc.text[toks[k].end : toks[i - 1].start]:
+            continue  # the position sits on the title's line
+        if _seq_at(sc, k, positions):
+            return " ".join(sc.text[toks[k].start : toks[i - 2].end].split())
+    return None
 
 
 def _position(sc: Scanner, k: int) -> str | None:

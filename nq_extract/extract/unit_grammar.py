@@ -59,6 +59,7 @@ class Match:
     proper: tuple[int, int] | None = None  # "Huyện ủy Tam Đường": the name after a named body
     bare_level: str | None = None  # a bare "huyện" tail
     group: bool = False
+    items: list[tuple[int, int]] = field(default_factory=list)  # "các sở: Xây dựng, Y tế": one unit each
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Grammar:
     stop_lower: frozenset[str]
     person_words: frozenset[str]
     not_name: frozenset[str]
+    domains: dict[str, list[tuple[str, ...]]]
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -104,7 +106,15 @@ def grammar() -> Grammar:
         stop_lower=frozenset(stop),
         person_words=frozenset(k[0] for t in spec["person_titles"] if len(k := _key(t)) == 1),
         not_name=frozenset(w for t in spec["not_name_words"] for w in _key(t)),
+        domains=_by_first(_key(d) for d in spec["domains"]),
     )
+
+
+def _by_first(keys: Any) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(set(keys), key=len, reverse=True):
+        out.setdefault(key[0], []).append(key)
+    return out
 
 
 def tokens(text: str) -> list[Tok]:
@@ -169,12 +179,62 @@ class Scanner:
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
             if b.get("open"):
-                end = self.open_name(i + n, b.get("lower_run", 1))
+                d = self.domain_at(i + n) if b.get("domains") and self.joined(i + n - 1, i + n) else 0
+                end = i + n + d if d else self.open_name(i + n, b.get("lower_run", 1))
+                if end == i + n and b.get("lower_run"):
+                    end = self._lower_name(i + n, b["lower_run"])
                 if end == i + n and not b.get("bare"):
                     continue
                 n = end - i
             return n, b
         return None
+
+    def domain_at(self, i: int) -> int:
+        """Words of a department's field at word i ("Tài nguyên và Môi trường"), or 0."""
+        if i >= len(self.toks):
+            return 0
+        for key in self.g.domains.get(self.toks[i].fold, ()):
+            if self._seq(i, key):
+                return len(key)
+        return 0
+
+    def _lower_name(self, i: int, run: int) -> int:
+        """An association named in lower case, kept only before a body or a named place:
+        "Câu lạc bộ võ thuật Bộ Chỉ huy Quân sự tỉnh", "Hội làm vườn tỉnh Bình Thuận"."""
+        j = i
+        while j - i < run and j < len(self.toks) and self.joined(j - 1, j):
+            t = self.toks[j]
+            if not t.text[:1].islower() or t.fold in self.g.stop_lower or t.fold in self.g.not_name or self.admin_at(j):
+                break
+            j += 1
+        if j == i or not self.joined(j - 1, j):
+            return i
+        nested = self.body_at(j)
+        if nested and not nested[1].get("open"):
+            return j
+        adm = self.admin_at(j)
+        if adm and self.proper_name(j + adm[0]) > j + adm[0]:
+            return j
+        return i
+
+    def list_after_colon(self, i: int) -> list[tuple[int, int]]:
+        """ "các sở: Xây dựng, Y tế và Tư pháp": the fields listed after a head and a colon."""
+        j = i + 1
+        if j + 1 >= len(self.toks) or self.toks[j].text != ":" or not self.joined(i, j):
+            return []
+        items: list[tuple[int, int]] = []
+        k = j + 1
+        while k < len(self.toks) and self.joined(k - 1, k):
+            d = self.domain_at(k)
+            if not d:
+                break
+            items.append((k, k + d))
+            k += d
+            if k < len(self.toks) and (self.toks[k].text == "," or self.toks[k].fold == "và") and self.domain_at(k + 1):
+                k += 1
+                continue
+            break
+        return items if len(items) > 1 else []
 
     def admin_at(self, i: int) -> tuple[int, dict[str, Any]] | None:
         if i >= len(self.toks):
@@ -335,6 +395,12 @@ class Scanner:
         fold = self.toks[i].fold
         if fold not in self.g.bodies and fold not in self.g.admin or self.in_symbol(i):
             return None
+        heads = self.g.bodies.get(fold, ())
+        if heads and heads[-1][1].get("domains"):
+            items = self.list_after_colon(i)
+            if items:
+                body = heads[-1][1]
+                return Match(i, items[0][1], body["kind"], body.get("level"), heads=[body], items=items)
         hit = self.body_at(i)
         if hit is None:
             adm = self.admin_at(i)
@@ -422,7 +488,7 @@ class Scanner:
             if out and not m.group and out[-1].group and self._list_gap(out[-1], m):
                 m.group = True  # "Các huyện ủy, thị ủy, đảng ủy": the group runs through the list
             out.append(m)
-            last = m.place.names[-1][1] if m.place and m.place.names else m.end_tok
+            last = m.place.names[-1][1] if m.place and m.place.names else m.items[-1][1] if m.items else m.end_tok
             i = max(last, m.end_tok, i + 1)
         return out
 

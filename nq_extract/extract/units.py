@@ -114,6 +114,11 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
                 name = _clean(prefix + text[toks[a].start : toks[b - 1].end])
                 out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b)))
         return out
+    if m.items:
+        head = toks[m.start_tok].text
+        return [
+            _Found(_clean(head + " " + text[toks[a].start : toks[b - 1].end]), toks[a].start, toks[b - 1].end, m, None) for a, b in m.items
+        ]
     e = toks[m.end_tok - 1].end
     return [_Found(_clean(text[s:e]), s, e, m, m.proper)]
 
