@@ -133,6 +133,9 @@ NOT_RELATIONS = [
     "đạt tiêu chí, đạt 30,7%",
     "Chủ tịch UBND tỉnh đã công bố 68 Quyết định danh mục TTHC; trong đó, công bố mới 247 TTHC, sửa đổi, bổ sung 338 TTHC và bãi bỏ 60 TTHC.",
     "Ngày 27.7.1999, thị trấn được thành lập; giai đoạn 2025 - 2030 phấn đấu đạt 100% xã, phường.",
+    # page code that a web page's text may carry
+    ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
+    "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",
 ]
 
 
@@ -170,6 +173,20 @@ def test_bullet_list_with_nested_items():
     )
     assert verdicts(text) == sorted([("sum", "consistent", 1974, None), ("sum", "consistent", 834, None)], key=repr)
     assert ("sum", "inconsistent", 1974, None) in verdicts(text.replace("1107", "1109"))
+
+
+def test_list_items_with_numbered_details_after_a_blank_line():
+    text = (
+        "Từ kết quả tổng hợp báo cáo của 16 hội, tính đến ngày 26/11/2024 có:\n"
+        "- 05 hội đã tổ chức đại hội, gồm: Hội Y học, Hiệp Hội Du lịch, Liên đoàn cầu lông, Hội Golf và Hội Cờ.\n"
+        "- 04 hội đang chuẩn bị hồ sơ, gồm: Hiệp hội Vận tải ô tô, Hội Nghề cá, Hiệp hội Nước mắm Phan Thiết và Hội Tin học.\n"
+        "- 03 hội không đủ điều kiện, gồm: Hội Cựu giáo chức, Hội Bảo vệ thiên nhiên và môi trường và Hội Làm vườn. Cụ thể:\n"
+        "(1) Hội Cựu giáo chức tỉnh có Văn bản số 16/CGC.BT ngày 19/8/2024 báo cáo.\n\n"
+        "(2) Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024 báo cáo.\n"
+        "- 04 hội không báo cáo kết quả thực hiện, gồm: Hội Thân nhân kiều bào, Hiệp hội Nhà thầu xây dựng, Hiệp hội Thủy sản và Hội Lâm nghiệp.\n"
+    )
+    assert ("sum", "consistent", 16, None) in verdicts(text)
+    assert [v for v in verdicts(text) if v[1] != "consistent"] == []
 
 
 def test_footnote_breaks_down_a_body_figure():

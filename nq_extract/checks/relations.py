@@ -388,7 +388,7 @@ def parenthesised(t: Text) -> list[Relation]:
         if p < 0:
             continue
         gap = window[:p]
-        if re.search(r"\d|[.;:]|\n\s*\n", gap):
+        if not re.fullmatch(r"[^\W\d_]*(?:[ \t\n,\-–][^\W\d_]*)*[ \t\n]*", gap) or "\n\n" in gap:
             continue
         open_at = tok.end + p
         close = _matching(text, open_at, min(len(text), open_at + 600))
@@ -404,7 +404,9 @@ def parenthesised(t: Text) -> list[Relation]:
         named_before = frozenset({w.lower() for w in words(gap)} | ({tok.head} if tok.head else set()))
         parts = _parts_in(t, open_at + 1, close, tok, named_before)
         same_kind = all(p.head is None or p.named or p.head in named_before for p, _, _ in parts)
-        if len(parts) < 2 or not (same_kind or _one_unit(parts)) or any(pc is not None for _, pc, _ in parts):
+        # every part is labelled or has a unit: "(0, 0, 0, .1)" is a list of values, not a breakdown
+        labelled = all(p.head or re.search(r"[^\W\d_]", text[seg : p.start]) for p, _, seg in parts)
+        if len(parts) < 2 or not labelled or not (same_kind or _one_unit(parts)) or any(pc is not None for _, pc, _ in parts):
             continue
         depths = _depths(text, open_at + 1, close)
         top = [x for x in inside if depths[x.start - open_at - 1] == 0 and x.kind == FIGURE]
@@ -417,7 +419,7 @@ def parenthesised(t: Text) -> list[Relation]:
 # -- bullet lists under a total -------------------------------------------------------------------
 
 _BULLET = re.compile(r"[ \t]*([-+*•–])[ \t]+")
-_HEADER_END = re.compile(r"[:;]\s*$")
+_HEADER_END = re.compile(r"(?::|(?:[Tt]rong đó|[Cc]ụ thể|[Gg]ồm|[Nn]hư sau)\s*;)\s*$")
 
 
 @dataclass
@@ -442,8 +444,8 @@ def _blocks(text: str) -> list[_Block]:
             blocks.append(_Block(m.group(1), ls, le))
         elif blocks and not prev_blank and not re.match(r"[ \t]*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[IVX]+\.)[ \t]", line):
             blocks[-1].end = le
-        elif blocks and prev_blank and blocks[-1].marker is not None and line[:1].islower():
-            blocks[-1].end = le  # a list item continued after a page break
+        elif blocks and prev_blank and blocks[-1].marker is not None and (line[:1].islower() or re.match(r"[ \t]*\(\d{1,2}\)", line)):
+            blocks[-1].end = le  # a list item continued after a page break, or its numbered details
         else:
             blocks.append(_Block(None, ls, le))
         prev_blank = False
@@ -711,7 +713,7 @@ def _changes_since(t: Text, at: int, d: Tok, sign: int) -> list[Relation]:
     text = t.text
     diffs = [d]
     cur = d
-    while True:  # "tăng 1.416 hộ với 4.921 khẩu": one change per unit
+    while len(diffs) < 4:  # "tăng 1.416 hộ với 4.921 khẩu": one change per unit
         nxt = _next_tok(t, cur)
         if nxt is None or nxt.kind != FIGURE or not re.fullmatch(r"\s*(?:[^\W\d_]+\s*){0,2}(?:với|và|,)\s*", text[cur.end : nxt.start]):
             break

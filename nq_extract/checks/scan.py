@@ -230,7 +230,7 @@ class Bounds:
         self.ends = ends
 
     # A sentence longer than this around a position is clipped: work per figure stays bounded.
-    REACH = 3000
+    REACH = 1500
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect_right(self.ends, i)
