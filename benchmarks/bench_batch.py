@@ -16,6 +16,7 @@ On N synthetic text reports (``corpora/synth/generate.py``, 1,000 by default):
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -32,7 +33,9 @@ def run(paths_dir: Path, out: Path, workers: int) -> tuple[float, object]:
 
     shutil.rmtree(out, ignore_errors=True)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     stats = run_batch([paths_dir], out, workers=workers, formats=())
+    stats.parent_cpu = time.process_time() - c0  # type: ignore[attr-defined]
     return time.perf_counter() - t0, stats
 
 
@@ -53,7 +56,7 @@ def main() -> None:
         paths = synth.generate(docs, args.n, ("txt",), seed=1)
         t_gen = time.perf_counter() - t0
         mb = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"machine: {machine()}")
+        print(f"machine: {machine()}; load average at start {os.getloadavg()[0]:.1f}")
         print(f"corpus: {len(paths)} synthetic text reports, {mb:.1f} MB (generated in {t_gen:.1f} s)")
 
         nq_extract.parse(paths[0])  # warm imports
@@ -80,11 +83,19 @@ def main() -> None:
                 f"{workers} worker{'s' if workers > 1 else ''}: {rate:.1f} docs/s ({rate / base:.2f}x the baseline) in {wall:.1f} s; "
                 f"peak RSS per worker {', '.join(f'{p:.0f}' for p in peaks)} MB; "
                 f"ledger {100 * stats.ledger_seconds / wall:.1f}%, results.jsonl appends + fsync {100 * stats.write_seconds / wall:.1f}%, "
-                f"SQLite tables {100 * stats.table_seconds / wall:.1f}% of the run"
+                f"SQLite tables {100 * stats.table_seconds / wall:.1f}% of the run; "
+                f"CPU per document: workers {1000 * stats.worker_cpu / stats.done:.1f} ms, parent {1000 * stats.parent_cpu / stats.done:.1f} ms; "
+                f"load average {os.getloadavg()[0]:.1f}"
             )
         r1 = len(paths) / results[1][0]
         r2 = len(paths) / results[2][0]
         print(f"scaling 2 workers / 1 worker: {r2 / r1:.2f}x")
+        w1, s1 = results[1]
+        w2, s2 = results[2]
+        cpu_bound = min(2.0, (s2.worker_cpu + s2.parent_cpu) / max(s2.worker_cpu / 2, s2.parent_cpu))
+        print(
+            f"scaling the CPU split allows on an idle 2-core machine (workers' CPU + parent's CPU against the busiest core): {cpu_bound:.2f}x"
+        )
 
         from nq_extract.batch.ledger import Ledger
         from nq_extract.batch.writers import export_tables

@@ -41,6 +41,7 @@ class RunStats:
     export_seconds: float = 0.0
     compacted: int = 0
     peak_rss_mb: float = 0.0
+    worker_cpu: float = 0.0
     worker_peaks: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
 
@@ -190,6 +191,7 @@ def run_batch(
                 writer.add(outcome)
                 stats.done += 1
                 stats.pages += outcome.pages
+                stats.worker_cpu += outcome.cpu
                 stats.worker_peaks[outcome.worker] = max(stats.worker_peaks.get(outcome.worker, 0.0), outcome.rss_mb)
                 if progress is not None:
                     progress.advance(outcome)

@@ -60,6 +60,7 @@ class Outcome:
     attempts: int = 1
     worker: str = ""
     html: str | None = None
+    cpu: float = 0.0  # CPU seconds of the worker process on this document
 
 
 class DocTimeout(BaseException):
@@ -211,6 +212,7 @@ def run_document(
     limits = limits or Limits()
     fn = _resolve(processor)
     tid = threading.get_ident()
+    c0 = time.process_time()
     t0 = time.perf_counter()
     report: Any = None
     err: BaseException | None = None
@@ -240,6 +242,8 @@ def run_document(
             report = failed(source, err or RuntimeError("no report"))
         elif report.source.status == "error" and (report.source.message or "").startswith("internal error: MemoryError"):
             report = failed(report.source, TooLarge(f"needed more than {limits.memory_mb} MB of memory (per-document cap)"))
-        return _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html)
+        out = _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html)
+        out.cpu = time.process_time() - c0
+        return out
     except (DocTimeout, DocTooLarge):  # a late signal from the watchdog: the document is done anyway
         return _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html)
