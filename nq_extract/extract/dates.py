@@ -21,11 +21,11 @@ from .vn_patterns import DASH, DOC_ID_RE, LETTER, YEAR
 _D = r"\d{1,2}"
 _WS = r"[ \t\n]{1,4}"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_HALF = {"3": 3, "03": 3, "ba": 3, "6": 6, "06": 6, "sáu": 6, "9": 9, "09": 9, "chín": 9, "12": 12, "mười hai": 12}
+_PERIOD_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
 
 _PATTERN = re.compile(
     rf"""
-    (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[369]|12|ba|sáu|chín|mười\ hai){_WS}tháng{_WS}(?P<h_w>đầu|cuối){_WS}năm{_WS}(?P<h_y>{YEAR})(?!\d))
+    (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[1-9]|1[0-2]|mười\ một|mười\ hai|hai|ba|bốn|sáu|bảy|tám|chín|mười){_WS}tháng{_WS}(?P<h_w>đầu|cuối){_WS}năm{_WS}(?P<h_y>{YEAR})(?!\d))
     |(?P<drange>(?:từ{_WS}ngày|từ|ngày){_WS}(?P<r_d1>{_D})(?P<r_s1>[/.\-])(?P<r_m1>{_D})(?:(?P=r_s1)(?P<r_y1>\d{{4}}))?
         [ \t]*(?:đến|tới|[-–])(?:{_WS}ngày)?[ \t]*(?P<r_d2>{_D})(?P<r_s2>[/.\-])(?P<r_m2>{_D})(?P=r_s2)(?P<r_y2>\d{{4}})(?![\d/]))
     |(?P<words>ngày{_WS}(?P<w_d>{_D}){_WS}tháng{_WS}(?P<w_m>{_D})(?:[ \t]*,?{_WS}năm{_WS}(?P<w_y>\d{{2,5}}))?(?![\d/]))
@@ -95,7 +95,8 @@ def _one(m: re.Match[str]) -> Found | None:
     s, e = m.span()
     g = m.group
     if g("half"):
-        n = _HALF[g("h_n").lower()]
+        word = g("h_n").lower()
+        n = int(word) if word.isdigit() else _PERIOD_WORDS[word]
         y = int(g("h_y"))
         first, last = (1, n) if g("h_w").lower() == "đầu" else (13 - n, 12)
         return Found(s, e, "month", f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}")

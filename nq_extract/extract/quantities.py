@@ -51,6 +51,8 @@ _DIGIT_NEXT = re.compile(r"[ \t\n]{1,3}\d")
 _WHAT_AFTER = re.compile(r"[ \t]+([a-zà-ỹđ][^\W\d]*(?:[ \t]+[^\W\d]+){0,7})")
 # a count noun or a range follows the figure (a cheap test before the vocabulary)
 _WORD_NEXT = re.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?:[^\W\d_]|[-–])")
+_WORD_SEP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+_LIST_JOIN = re.compile(r",[ \t]*\n?[ \t]*|[ \t]và[ \t]|[ \t]hoặc[ \t]")
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -81,6 +83,11 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _alt_lines(words: list[str]) -> str:
+    """Like :func:`_alt`, a line break allowed between the words of a noun."""
+    return "|".join(re.escape(w).replace("\\ ", _WORD_SEP) for w in sorted(set(words), key=len, reverse=True))
+
+
 @cache
 def vocabulary() -> Vocabulary:
     t = data.load("count_units.json")
@@ -93,8 +100,8 @@ def vocabulary() -> Vocabulary:
     starts = list(t["number_word_starts"])
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
     return Vocabulary(
-        unit_re=re.compile(rf"{_GAP}(?P<u>{_alt(units + composite)})(?![\w])"),
-        unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt([u for u in units if u not in t['document_units']])})(?![\w])", re.I),
+        unit_re=re.compile(rf"{_GAP}(?P<u>{_alt_lines(units + composite)})(?![\w])"),
+        unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units)})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
         words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
@@ -187,23 +194,25 @@ def _actor(text: str, start: int, v: Vocabulary) -> str | None:
 
 
 def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
-    """The count noun written at ``pos`` (a list of like nouns kept whole: "xã, thị trấn")."""
+    """The count noun written at ``pos`` (a list of like nouns kept whole: "xã, thị trấn").
+
+    A line break inside the noun ("chứng\nthư") is read as a space."""
     m = v.unit_re.match(text, pos) or v.unit_ci.match(text, pos)
     if not m:
         return None
-    unit, end = m.group("u"), m.end()
+    unit, end = " ".join(m.group("u").split()), m.end()
     if unit in v.no_list:
         return unit, end
     while True:
-        j = re.match(r"(?:,[ \t]|[ \t]và[ \t]|[ \t]hoặc[ \t])", text[end : end + 8])
+        j = _LIST_JOIN.match(text, end)
         if not j:
             break
-        n = v.unit_re.match(text, end + j.end())
-        joined = n.group("u") if n else ""
-        if not n or joined in v.no_list or (j.group() != ", " and (joined not in v.person | v.admin or joined in v.no_join)):
+        n = v.unit_re.match(text, j.end())
+        joined = " ".join(n.group("u").split()) if n else ""
+        if not n or joined in v.no_list or (j.group().strip() != "," and (joined not in v.person | v.admin or joined in v.no_join)):
             break
         end = n.end()
-    return text[m.start("u") : end], end
+    return " ".join(text[m.start("u") : end].split()), end
 
 
 def _approx(text: str, start: int, v: Vocabulary) -> bool:
