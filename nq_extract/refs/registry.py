@@ -60,7 +60,7 @@ def registry() -> Registry:
     patterns = tuple((re.compile(i["pattern"]), i["name"]) for i in issuers if i.get("pattern"))
     names = sorted(((n, i["code"]) for i in issuers if i["system"] == "party" for n in i.get("names", [])), key=lambda p: -len(p[0]))
     return Registry(
-        kind_names=tuple(sorted({k["name"] for k in kinds}, key=len, reverse=True)),
+        kind_names=tuple(sorted({k["name"] for k in kinds}, key=lambda n: (-len(n), n))),
         party_types=party_types,
         state_types=state_types,
         party_kind_abbr=party_abbr,
