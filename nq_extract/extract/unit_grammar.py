@@ -279,6 +279,8 @@ class Scanner:
                 and self.toks[j].start - self.toks[j - 1].end == 1
             ):
                 j += 1
+        if words == 1 and j < len(self.toks) and self.toks[j].text[:1].islower() and self.joined(j - 1, j):
+            return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place
         return j
 
     def open_name(self, i: int, lower_run: int = 1) -> int:
