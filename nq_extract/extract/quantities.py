@@ -99,13 +99,14 @@ def vocabulary() -> Vocabulary:
     nw = dict(t["number_words"])
     starts = list(t["number_word_starts"])
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
+    labels = list(t["label_before"])
     return Vocabulary(
         unit_re=re.compile(rf"{_GAP}(?P<u>{_alt_lines(units + composite)})(?![\w])"),
         unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units)})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
         words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
-        label_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['label_before']))})\s{{0,3}}[:.]?\s{{0,3}}$", re.I),
+        label_re=re.compile(rf"(?<![\w])(?:{_alt(labels + [w.upper() for w in labels])})\s{{0,3}}[:.]?\s{{0,3}}$"),
         verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
         person=frozenset(persons),
         no_list=frozenset(t["no_list_units"]),
@@ -209,7 +210,9 @@ def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
             break
         n = v.unit_re.match(text, j.end())
         joined = " ".join(n.group("u").split()) if n else ""
-        if not n or joined in v.no_list or (j.group().strip() != "," and (joined not in v.person | v.admin or joined in v.no_join)):
+        last = unit.split(", ")[-1]  # a listed noun may itself be a list ("cơ quan, đơn vị")
+        same_kind = (last in v.person and joined in v.person) or (last in v.admin and joined in v.admin) or unit.startswith("lượt ")
+        if not n or joined in v.no_list or joined in v.no_join or not same_kind:
             break
         end = n.end()
     return " ".join(text[m.start("u") : end].split()), end
@@ -387,7 +390,8 @@ def run(ctx: Context) -> None:
                 subject=subject,
             )
         )
-        used.append((s, e))
+        core = _RATIO_RE.match(text, s)
+        used.append((s, core.end() if core else e))  # the words up to a later percent stay readable
     for s, e, _n, _a in find_percentages(text, mask, v):
         used.append((s, e))
     for q in find_quantities(text, Mask(mask.ranges + used), v):
