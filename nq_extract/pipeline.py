@@ -19,6 +19,7 @@ from . import normalize, segment
 from .context import Context
 from .document import Document, Loaded
 from .errors import NqError
+from .limits import check as check_time
 from .limits import time_limit
 from .models import Report, Source
 
@@ -60,6 +61,7 @@ def analyse(doc: Document, **options: Any) -> Report:
     if doc.text.strip():
         stages = options.get("stages")
         for name in STAGES if stages is None else stages:
+            check_time()  # where signals cannot interrupt (other threads), stop between stages
             with _timed(options, name):
                 _stage(name)(ctx)
     report.text = doc.text

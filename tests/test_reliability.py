@@ -182,3 +182,19 @@ def test_json_is_utf8_whatever_the_path(tmp_path):
     assert report.source.status == "ok"
     assert "\ufffd" in report.source.path
     report.to_json().encode("utf-8")
+
+
+def test_time_limit_in_a_thread_stops_between_stages():
+    import types
+
+    slow = types.ModuleType("nq_extract_test_slow_stage")
+    slow.run = lambda ctx: _spin(0.3)  # type: ignore[attr-defined]
+    sys.modules[slow.__name__] = slow
+    out: list[nq_extract.Report] = []
+    try:
+        t = threading.Thread(target=lambda: out.append(nq_extract.parse_text("Số 1", timeout=0.1, stages=[slow.__name__] * 20)))
+        t.start()
+        t.join(30)
+    finally:
+        del sys.modules[slow.__name__]
+    assert out and out[0].source.status == "timeout"
