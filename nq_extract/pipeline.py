@@ -21,7 +21,7 @@ from .document import Document, Loaded
 from .errors import NqError
 from .limits import check as check_time
 from .limits import time_limit
-from .models import Report, Source
+from .models import Report, Source, Warning_
 
 STAGES: tuple[str, ...] = (
     "nq_extract.extract.references",
@@ -57,6 +57,8 @@ def analyse(doc: Document, **options: Any) -> Report:
         source = source.model_copy(update={"status": "empty_text", "message": "no text found in the document"})
     report = Report(source=source, document=segment.header(doc, seg, own_id))
     report.footnotes = _footnotes(doc)
+    for w in doc.extra.get("loader_warnings", ()):  # what the reader noticed (OCR confidence, tables)
+        report.warnings.append(Warning_(code=w["code"], message=w["message"]))
     ctx = Context(doc=doc, seg=seg, report=report, options=options)
     if doc.text.strip():
         stages = options.get("stages")

@@ -42,6 +42,9 @@ def test_scan_keeps_most_of_what_the_text_gives(scan_report):
     assert want
     assert len(want & got) >= 0.8 * len(want), sorted(want - got)
     assert scan_report.document.id == "245-BC/HU"
+    codes = {w.code for w in scan_report.warnings}
+    assert "ocr_corrected" in codes  # the header's "nắm" read back as "năm", and said so
+    assert scan_report.document.date == "2024-01-15"
 
 
 @needs_ocr
@@ -98,3 +101,13 @@ def test_words_become_page_characters_with_marks():
     assert pc.size[-1] < 0.7 * pc.size[0]  # the raised number is set small
     assert [w["code"] for w in warnings] == ["ocr_low_confidence"]
     assert pc.x0[0] == pytest.approx(100 / (300 / 72))
+
+
+def test_roman_numerals_are_flagged_not_changed():
+    words = [
+        {"text": "khóa", "conf": 96.0, "left": 100, "top": 100, "width": 60, "height": 40, "line": (1, 1, 1)},
+        {"text": "XII.", "conf": 91.0, "left": 170, "top": 100, "width": 50, "height": 40, "line": (1, 1, 1)},
+    ]
+    pc, warnings = ocr.words_to_page(words, 2, 595.0, 842.0, 300 / 72)
+    assert "".join(pc.text) == "khóa XII."
+    assert [w["code"] for w in warnings] == ["ocr_numeral"] and "XII" in warnings[0]["message"]

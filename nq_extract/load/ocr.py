@@ -109,6 +109,9 @@ _CERTAIN = [
 ]
 
 
+_ROMAN = re.compile(r"^\(?([IVXLC]{2,7})[.,;:)]*$")
+
+
 def correct(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Fix what context makes certain; returns the text (same length) and the fixes made."""
     fixes: list[tuple[int, str, str]] = []
@@ -126,6 +129,7 @@ def words_to_page(
     """OCR words as page characters (boxes in PDF points), and warnings for doubtful words."""
     pc = PageChars(number, width, height, from_ocr=True)
     warnings: list[dict[str, Any]] = []
+    flagged: set[tuple[int, str]] = set()
     lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)
@@ -147,6 +151,18 @@ def words_to_page(
             step = (x1 - x0) / max(1, len(text))
             for j, ch in enumerate(text):
                 pc.add(ch, x0 + j * step, top, x0 + (j + 1) * step, bottom, wsize)
+            numeral = _ROMAN.match(text)
+            after_term = k > 0 and line[k - 1]["text"].lower() in ("khóa", "khoá")
+            if numeral and after_term and (number, numeral.group(1)) not in flagged:
+                flagged.add((number, numeral.group(1)))  # "khóa XII" for XIII is tesseract's typical slip: say so, change nothing
+                warnings.append(
+                    {
+                        "code": "ocr_numeral",
+                        "message": f"page {number}: term 'khóa {numeral.group(1)}' read by OCR; numerals are often misread (XIII as XII)",
+                        "page": number,
+                        "bbox": [round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)],
+                    }
+                )
             if 0 <= w["conf"] < LOW_CONFIDENCE:
                 warnings.append(
                     {
