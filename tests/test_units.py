@@ -130,6 +130,8 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("Hiệp hội Nước mắm Phan Thiết dự kiến tổ chức đại hội", ["Hiệp hội Nước mắm Phan Thiết"]),
         ("Hội nghị tổng kết công tác năm", []),
         ("giao Ủy ban nhân dân tỉnh Kế hoạch số 12", ["Ủy ban nhân dân tỉnh"]),
+        ("Văn phòng UBND tỉnh ủy quyền cho Sở Nội vụ", ["Văn phòng UBND tỉnh", "Sở Nội vụ"]),
+        ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG Số: 12/BC-UBND\n\nBÁO CÁO\nvề", ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]),
         ("các đơn vị sự nghiệp công lập tỉnh Lâm Đồng, Phương\nán số 7177/PA-UBND", ["tỉnh Lâm Đồng"]),
         ("Chủ tịch Ủy ban nhân dân cấp tỉnh có thẩm quyền", []),
         ("(nay là Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam)", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),

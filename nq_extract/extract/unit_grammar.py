@@ -178,6 +178,8 @@ class Scanner:
             if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1):
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
+            if key[-1] == "ủy" and i + n < len(self.toks) and self.toks[i + n].fold in ("quyền", "thác", "nhiệm", "viên", "ban"):
+                continue  # "tỉnh ủy quyền" (the province authorises), "huyện ủy viên"
             if b.get("open"):
                 d = self.domain_at(i + n) if b.get("domains") and self.joined(i + n - 1, i + n) else 0
                 end = i + n + d if d else self.open_name(i + n, b.get("lower_run", 1))
@@ -266,7 +268,12 @@ class Scanner:
         """End of a proper name starting at word i ("Tam Đường", "Lâm Viên - Đà Lạt"), or i."""
         j = i
         words = 0
-        while words < MAX_NAME_WORDS and self.is_proper(j, strict and j == i) and (j == i or self.joined(j - 1, j)):
+        while (
+            words < MAX_NAME_WORDS
+            and self.is_proper(j, strict and j == i)
+            and not (j == i and self.toks[j].fold in self.g.not_name)
+            and (j == i or self.joined(j - 1, j) and _is_upper_word(self.toks[j]) == _is_upper_word(self.toks[i]))
+        ):
             j += 1
             words += 1
             # a hyphenated name: "Bà Rịa - Vũng Tàu"
