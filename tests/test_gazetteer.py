@@ -70,3 +70,13 @@ def test_era_for(date, era) -> None:
 def test_old_tone_placement_links_fully(g, written, official) -> None:
     link = g.link(written, "province", "2019")
     assert link is not None and link.place.name == official and link.score == 1.0
+
+
+def test_shipped_files_are_the_generated_ones() -> None:
+    import hashlib
+
+    data = resources.files("nq_extract.gazetteer").joinpath("data")
+    about = json.loads(data.joinpath("SOURCE.json").read_text("utf-8"))
+    for name, digest in about["files"].items():
+        assert hashlib.sha256(data.joinpath(name).read_bytes()).hexdigest() == digest, name
+    assert sum(len(data.joinpath(n).read_bytes()) for n in about["files"]) < 1_000_000  # compact
