@@ -40,7 +40,7 @@ _PERCENT_AFTER = re.compile(
     rf"[ \t]*[(,]?[ \t]*(?:(?:đạt|chiếm|bằng|=|đạt tỷ lệ|tỷ lệ|tỉ lệ)[ \t]*)?(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%"
 )
 # the percent stated a little later in the clause ("45/45 nhiệm vụ đề ra (đạt 100% kế hoạch)")
-_PERCENT_LATER = re.compile(rf"[^;.%/]{{0,90}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
+_PERCENT_LATER = re.compile(rf"[^;.%/]{{0,120}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
 # or just before, the ratio in parentheses ("đạt 90,58% (419.218/462.814 hồ sơ)")
 _PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
 # a figure in a table column headed "%" ("% 100"): a percentage value, not a count
@@ -250,7 +250,7 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is None or b is None or a.decimals or b.decimals:
             continue
-        if mask.hits(m.start(), m.end()) or b.value == 0 or a.value > b.value:
+        if mask.hits(m.start(), m.end()) or b.value == 0:
             continue
         if _RANK_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             continue
@@ -271,6 +271,8 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
             closes = re.match(r"[ \t\n]*\)", text[u[1] if u else m.end() :][:8])
             if b4 and closes:
                 percent = parse_number(b4.group("p"))
+        if a.value > b.value and percent is None:
+            continue  # a part larger than its whole is kept only when a percent is stated with it (a slip the checks flag)
         out.append((m.start(), end, a, b, percent, unit, _subject(text, m.start())))
     return out
 
