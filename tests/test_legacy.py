@@ -74,3 +74,62 @@ def test_legacy_files_read_as_unicode(name, encoding):
         assert report.text.startswith("BÁO CÁO")
         assert "2.443/2.538 đạt 96,3%" in report.text
         assert all(m.page == 1 and m.bbox for r in report.references for m in r.mentions)
+
+
+def _cp1258(text: str) -> bytes:
+    import unicodedata
+
+    out = b""
+    for c in text:
+        try:
+            out += c.encode("cp1258")
+        except UnicodeEncodeError:
+            d = unicodedata.normalize("NFD", c)
+            tone = next(m for m in d if m in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", d.replace(tone, ""))
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+SAMPLE = "Thực hiện Kế hoạch số 216-KH/TU, ngày 28/11/2023 của Ban Thường vụ Tỉnh ủy về nghiên cứu, học tập, quán triệt"
+
+
+@pytest.mark.parametrize(
+    ("data", "repaired"),
+    [
+        (lambda: legacy_bytes("tcvn3", "latin-1"), "tcvn3"),  # a .VnTime file saved as bytes
+        (lambda: legacy_bytes("vni", "cp1252"), "vni"),
+        (lambda: legacy_bytes("tcvn3", "utf-8"), "tcvn3"),  # mojibake already in UTF-8
+        (lambda: SAMPLE.encode("utf-8"), None),
+        (lambda: _cp1258(SAMPLE), None),  # real Windows-1258 Vietnamese is left alone
+        (lambda: b"The committee met on 28 November 2023 and approved the plan for next year's work.", None),
+    ],
+)
+def test_text_files(data, repaired):
+    from nq_extract.load import load_bytes
+
+    loaded = load_bytes(data(), "bao-cao.txt")
+    assert loaded.source.encoding_repaired == repaired
+    if repaired or loaded.text.startswith("Thực"):
+        import unicodedata
+
+        assert unicodedata.normalize("NFC", loaded.text) == SAMPLE
+
+
+def legacy_bytes(encoding: str, codec: str) -> bytes:
+    import sys
+
+    sys.path.insert(0, str(FIX))
+    import make_fixtures
+
+    conv = make_fixtures.to_tcvn3 if encoding == "tcvn3" else make_fixtures.to_vni
+    return conv(SAMPLE).encode(codec)
+
+
+def test_dev_texts_are_not_repaired():
+    from nq_extract.load import load_path
+
+    from .conftest import dev_texts
+
+    for path in dev_texts():
+        assert load_path(path).source.encoding_repaired is None, path

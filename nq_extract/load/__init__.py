@@ -70,9 +70,10 @@ def load_bytes(data: bytes, name: str = "", **options: Any) -> Loaded:
 
         return load_docx(data, source, **options)
     if kind in ("text", "markdown"):
+        from .legacy import repair_text
         from .text import load_text
 
-        return load_text(data, source.model_copy(update={"format": kind}))
+        return repair_text(load_text(data, source.model_copy(update={"format": kind})), data)
     raise UnsupportedFormat(f"unsupported format: {Path(name).suffix or 'unknown'} ({name or 'bytes'})")
 
 
