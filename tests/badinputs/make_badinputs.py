@@ -78,6 +78,33 @@ def _junk_zip(rng: random.Random) -> bytes:
     return buf.getvalue()
 
 
+def _docx_declaring_huge_part() -> bytes:
+    """A DOCX whose document part says it inflates to almost 4 GB (a zip bomb's header, without the bomb)."""
+    import docx  # python-docx: a valid package, so a reader gets as far as the document part
+
+    made = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("Báo cáo")
+    d.save(made)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():  # fixed dates: the same bytes on every run
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(fixed, src.read(info))
+    data = bytearray(buf.getvalue())
+    huge = (0xFFFFFFF0).to_bytes(4, "little")
+    for sig, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        at = data.find(sig)
+        while at >= 0:
+            name_len = int.from_bytes(data[at + (26 if sig == b"PK\x03\x04" else 28) :][:2], "little")
+            name_at = at + (30 if sig == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + name_len] == b"word/document.xml":
+                data[at + offset : at + offset + 4] = huge
+            at = data.find(sig, at + 4)
+    return bytes(data)
+
+
 def files() -> dict[str, bytes]:
     rng = random.Random(20261127)
     full = _pdf(PDF_LINES)
@@ -93,6 +120,7 @@ def files() -> dict[str, bytes]:
         "windows1258.txt": cp1258(SAMPLE),
         "zip_of_junk.docx": _junk_zip(rng),
         "two_pages.pdf": _pdf(PDF_LINES, extra_pages=1),  # read with max_pages=1: too_large
+        "docx_declares_4gb.docx": _docx_declaring_huge_part(),
         "nul_bytes.txt": SAMPLE.encode("utf-8").replace(b" ", b"\x00"),
     }
 
