@@ -26,6 +26,8 @@ _NOTES_REL = {
     "endnote": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes",
 }
 MAX_PARAGRAPHS = 200_000
+MAX_PART_BYTES = 256 * 1024 * 1024  # one inflated part (document.xml of a long report is a few MB)
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 LAYOUT_ZONE = 1500  # a small table this near the top holding a motto is the official header
 _SIGNATURE_WORDS = re.compile(r"Nơi nhận|\b(?:KT|TM|TL|TUQ)\.|\bT/M\b")  # recipients and signature side by side
 _HEADER_WORDS = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Số\s*[:.]?\s*\d*\s*/|ngày\s.{0,12}tháng", re.I)
@@ -50,6 +52,7 @@ def load_docx(data: bytes, source: Source, **options: Any) -> Loaded:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as e:  # pragma: no cover - a dependency of the package
         raise BadDocx("python-docx is not installed: pip install python-docx") from e
+    _check_sizes(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
@@ -112,6 +115,26 @@ def load_docx(data: bytes, source: Source, **options: Any) -> Loaded:
     repaired = sorted(out.legacy)[0] if out.legacy else None
     src = source.model_copy(update={"format": "docx", "pages": None, "encoding_repaired": repaired})
     return Loaded(text=text, source=src, notes=notes, anchors=out.anchors, tables=[t for t in tables if t.rows], extra=extra)
+
+
+def _check_sizes(data: bytes) -> None:
+    """Refuse a package whose parts declare more than the limits, before inflating any."""
+    import zipfile
+
+    from ..errors import TooLarge
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except zipfile.BadZipFile as e:
+        raise BadDocx(f"not a readable DOCX (not a ZIP package: {e})") from e
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise TooLarge(f"DOCX part {info.filename} declares {info.file_size} bytes, above the {MAX_PART_BYTES}-byte limit")
+    if total > MAX_TOTAL_BYTES:
+        raise TooLarge(f"DOCX parts declare {total} bytes in all, above the {MAX_TOTAL_BYTES}-byte limit")
 
 
 def _notes_part(document: Any, reltype: str) -> dict[str, Any]:
