@@ -129,17 +129,42 @@ def utf8_safe_source(source: Source) -> Source:
 
 def process_path(path: str | os.PathLike[str], **options: Any) -> Report:
     """Read and analyse one file; failures become a status, never an exception."""
-    from .load import load_path
+    from .load import load_bytes, load_path
 
     source = Source(path=str(path), format=_format_guess(path))
     try:
         with time_limit(options.get("timeout")):
-            loaded = load_path(path, **options)
+            special = _read_special(path)
+            loaded = load_path(path, **options) if special is None else load_bytes(special, str(path), **options)
             return from_loaded(loaded, **options)
     except (NqError, Exception) as err:  # noqa: BLE001 - one document's failure is its status
         if options.get("errors") == "raise":
             raise
         return failed(source, err)
+
+
+def _read_special(path: str | os.PathLike[str]) -> bytes | None:
+    """The bytes of a device, pipe or socket, read up to the size limit (``None`` for files and folders).
+
+    ``/dev/zero`` or an endless pipe must not fill the memory: at most
+    ``MAX_BYTES`` are read, and more is ``too_large``.
+    """
+    import stat
+
+    from .errors import TooLarge
+    from .load import MAX_BYTES
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader says what is wrong
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    with open(path, "rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TooLarge(f"more than {MAX_BYTES} bytes from {path} (not a regular file)")
+    return data
 
 
 def process_text(text: str, **options: Any) -> Report:

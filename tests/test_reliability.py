@@ -198,3 +198,21 @@ def test_time_limit_in_a_thread_stops_between_stages():
     finally:
         del sys.modules[slow.__name__]
     assert out and out[0].source.status == "timeout"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_endless_device_is_too_large_not_out_of_memory(monkeypatch):
+    monkeypatch.setattr("nq_extract.load.MAX_BYTES", 1 << 20)
+    report = nq_extract.parse(Path("/dev/zero"))
+    assert report.source.status == "too_large", report.source.message
+
+
+def test_a_pipe_is_read(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "nq_extract", "parse", "/dev/stdin", "--format", "summary"],
+        input="Thực hiện Kế hoạch số 216-KH/TU ngày 28/11/2023.",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 0 and "216-KH/TU" in r.stdout, r.stderr
