@@ -63,11 +63,11 @@ def expand(inputs: Iterable[str | os.PathLike[str]], skip: str | os.PathLike[str
         explicit_list = text.startswith("@")
         p = Path(text[1:] if explicit_list else text)
         if p.is_dir():
-            for f in _walk(p, skip_p):
-                add(f)
+            for found in _walk(p, skip_p):
+                add(found)
         elif p.is_file() and (explicit_list or _is_list(p)):
-            with open(p, encoding="utf-8") as f:
-                for line in f:
+            with open(p, encoding="utf-8") as listing:
+                for line in listing:
                     entry = line.strip()
                     if entry and not entry.startswith("#"):
                         q = _resolve(entry, p.parent)

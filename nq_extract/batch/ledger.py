@@ -150,13 +150,13 @@ class Ledger:
         db.execute("BEGIN IMMEDIATE")
         try:
             keys = [out.key for out, _, _ in entries]
-            old = {}
+            old: dict[str, int | None] = {}
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 old.update(db.execute(f'SELECT key, "offset" FROM ledger WHERE key IN ({marks})', chunk).fetchall())
             if old:  # redone documents: their old rows go, their old lines become stale
-                stale = sum(1 for v in old.values() if v is not None)
+                stale = len([v for v in old.values() if v is not None])
                 if stale:
                     db.execute(
                         "INSERT INTO meta(k, v) VALUES('stale_lines', ?) ON CONFLICT(k) DO UPDATE SET v=CAST(v AS INTEGER)+?",
