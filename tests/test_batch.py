@@ -69,14 +69,16 @@ def make_bad_files(folder: Path) -> dict[str, set[str]]:
 
 
 def test_mixed_folder_completes_with_each_status(tmp_path):
-    good = synth.generate(tmp_path / "in" / "good", 4, ("txt",), seed=3)
+    good = synth.generate(tmp_path / "in" / "good", 2, ("txt", "docx"), seed=3)
+    good += synth.generate(tmp_path / "in" / "good", 1, ("pdf",), seed=4, start=2)
+    good += synth.generate(tmp_path / "in" / "good", 1, ("txt",), seed=5, start=3)
     expected = make_bad_files(tmp_path / "in" / "bad")
     listing = tmp_path / "more.lst"
     listing.write_text(f"{tmp_path / 'in' / 'missing.txt'}\n", encoding="utf-8")
     out = tmp_path / "out"
     stats = run_batch([tmp_path / "in" / "good", tmp_path / "in" / "bad", listing], out, workers=2, options={"ocr": False})
     rows = by_path(out)
-    assert stats.done == len(rows) == 4 + len(expected) + 1
+    assert stats.done == len(rows) == len(good) + len(expected) + 1
     for p in good:
         assert rows[str(p)]["source"]["status"] == "ok", rows[str(p)]["source"]["message"]
         assert rows[str(p)]["references"], "a good report has references"
@@ -91,7 +93,8 @@ def test_mixed_folder_completes_with_each_status(tmp_path):
     # the same documents in SQLite, Parquet and CSV
     db = sqlite3.connect(out / DB_NAME)
     assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(rows)
-    assert db.execute("SELECT COUNT(*) FROM ledger WHERE status='ok'").fetchone()[0] == 4
+    assert db.execute("SELECT COUNT(*) FROM ledger WHERE status='ok'").fetchone()[0] == len(good)
+    assert {r[0] for r in db.execute("SELECT format FROM documents WHERE status='ok'")} == {"text", "docx", "pdf"}
     import pandas as pd
 
     docs = pd.read_parquet(out / "tables" / "documents.parquet")
