@@ -205,7 +205,7 @@ def _percent_before(t: Text, a: Tok, clause_start: int) -> Tok | None:
 # -- totals and their parts ----------------------------------------------------------------
 
 _PART_PCT = re.compile(
-    r"[ \t\n]*(?:[^\W\d_]+[ \t\n]*){0,4}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
+    r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=\()))?(?:[^\W\d_]+(?:[ \t\n]+|(?=\())){0,3}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
 )
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
 _SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số)\b")
@@ -679,7 +679,7 @@ def differences(t: Text) -> list[Relation]:
             continue
         sign = 1 if m.group(1) == "tăng" else -1
         after = text[d.end : d.end + 40]
-        pm = re.match(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}\(\s*", after)
+        pm = re.match(r"[ \t]*(?:[^\W\d_]+(?:[ \t]+|(?=\())){0,3}\(\s*", after)
         nxt = _next_tok(t, d)
         if pm and nxt is not None and nxt.start == d.end + pm.end() and nxt.slash_next:
             b = _next_tok(t, nxt)
@@ -691,7 +691,7 @@ def differences(t: Text) -> list[Relation]:
             out.extend(_changes_since(t, m.start(), d, sign))
             continue
         # "tăng 120 vụ, tương ứng 12,5%": the base is the current figure minus the change
-        gm = re.match(r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}[,(]?\s*(?:tương ứng|tương đương|bằng|đạt)?\s*(?:tỷ lệ\s*)?", after)
+        gm = re.match(r"[ \t]*(?:[^\W\d_]+(?:[ \t]+|(?=[,(]))){0,3}[,(]?\s*(?:tương ứng|tương đương|bằng|đạt)?\s*(?:tỷ lệ\s*)?", after)
         if nxt is None or nxt.kind != PERCENT or gm is None or nxt.start != d.end + gm.end():
             continue
         cs, _ = t.bounds.clause(m.start())
@@ -715,7 +715,11 @@ def _changes_since(t: Text, at: int, d: Tok, sign: int) -> list[Relation]:
     cur = d
     while len(diffs) < 4:  # "tăng 1.416 hộ với 4.921 khẩu": one change per unit
         nxt = _next_tok(t, cur)
-        if nxt is None or nxt.kind != FIGURE or not re.fullmatch(r"\s*(?:[^\W\d_]+\s*){0,2}(?:với|và|,)\s*", text[cur.end : nxt.start]):
+        if (
+            nxt is None
+            or nxt.kind != FIGURE
+            or not re.fullmatch(r"\s*(?:[^\W\d_]+(?:\s+|(?=,))){0,2}(?:với|và|,)\s*", text[cur.end : min(nxt.start, cur.end + 60)])
+        ):
             break
         diffs.append(nxt)
         cur = nxt
