@@ -59,6 +59,10 @@ def analyse(doc: Document, **options: Any) -> Report:
     report.footnotes = _footnotes(doc)
     for w in doc.extra.get("loader_warnings", ()):  # what the reader noticed (OCR confidence, tables)
         report.warnings.append(Warning_(code=w["code"], message=w["message"]))
+    if doc.tables:  # tables a PDF or DOCX reader found, for the checks and the exports
+        from .load.tables import report_tables
+
+        report.tables = report_tables(doc)
     ctx = Context(doc=doc, seg=seg, report=report, options=options)
     if doc.text.strip():
         stages = options.get("stages")
