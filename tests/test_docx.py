@@ -100,3 +100,21 @@ def test_dev_docx_keep_the_references_of_their_text(path):
     w, g = {r.id for r in want.references}, {r.id for r in got.references}
     if w:
         assert len(w & g) >= 0.9 * len(w), sorted(w - g)
+
+
+def test_tables_reach_the_report_with_cell_spans(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Kết quả tuyên truyền năm 2024 như sau:")
+    t = d.add_table(rows=4, cols=2)
+    for r, row in enumerate([("Đơn vị", "Số buổi"), ("Hội Nông dân", "20"), ("Huyện đoàn", "180"), ("Tổng cộng", "200")]):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    path = tmp_path / "bang.docx"
+    d.save(str(path))
+    report = nq_extract.parse(path)
+    assert_valid(report)
+    table = report.tables[0]
+    assert table.rows[3] == ["Tổng cộng", "200"]
+    assert [c.text for c in table.cells[2]] == ["Huyện đoàn", "180"]

@@ -179,3 +179,27 @@ def test_dev_pdfs_keep_the_references_of_their_text(path):
     if want:
         assert len(want & got) >= 0.9 * len(want), sorted(want - got)
     assert all(s.page is not None for s in all_spans(pdf))
+
+
+def test_ruled_table_rows_and_cells(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    from .fixtures.make_fixtures import _fonts
+
+    font = _fonts()["r"]
+    path = tmp_path / "bang.pdf"
+    data = [
+        ["Đơn vị", "Số buổi", "Lượt người"],
+        ["Hội Nông dân", "20", "981"],
+        ["Huyện đoàn", "180", "1.300"],
+        ["Tổng cộng", "200", "2.281"],
+    ]
+    table = Table(data)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTNAME", (0, 0), (-1, -1), font)]))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
+    report = nq_extract.parse(path)
+    assert report.source.status == "ok"
+    assert [t.rows for t in report.tables] == [data]
+    cell = report.tables[0].cells[2][2]
+    assert cell.text == "1.300" and cell.page == 1 and cell.bbox
