@@ -133,6 +133,8 @@ NOT_RELATIONS = [
     "đạt tiêu chí, đạt 30,7%",
     "Chủ tịch UBND tỉnh đã công bố 68 Quyết định danh mục TTHC; trong đó, công bố mới 247 TTHC, sửa đổi, bổ sung 338 TTHC và bãi bỏ 60 TTHC.",
     "Ngày 27.7.1999, thị trấn được thành lập; giai đoạn 2025 - 2030 phấn đấu đạt 100% xã, phường.",
+    # "trong đó" naming only some of the parts
+    "Toàn tỉnh có 124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
     "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",
