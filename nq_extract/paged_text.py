@@ -15,6 +15,7 @@ the next expected marker.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .document import AnchorHint, NoteHint
@@ -98,23 +99,37 @@ def _continuation(text: str, start: int, body_end: int, last: NoteHint) -> NoteH
     return NoteHint(last.marker, s, e)
 
 
+_GLUED = re.compile(rf"(?<=[{_LOWER_END}])(\d{{1,3}})(?=[\s.,;:)…]|$)")
+
+
 def _anchors(text: str, notes: list[NoteHint]) -> list[AnchorHint]:
+    """For each marker in order, its first glued occurrence after the previous anchor and before its note.
+
+    One pass over the text collects every glued number; each marker then looks
+    only at its own occurrences, so time stays linear however many notes there are.
+    """
     anchors: list[AnchorHint] = []
     pos = 0
     firsts: dict[str, int] = {}
     for n in notes:
         firsts.setdefault(n.marker, n.start)
-    covered = [(n.start, n.end) for n in notes]
+    covered = sorted((n.start, n.end) for n in notes)
+    covered_starts = [s for s, _ in covered]
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _GLUED.finditer(text):
+        if m.group(1) in firsts:
+            found.setdefault(m.group(1), []).append(m.span())
     for marker in sorted(firsts, key=lambda k: int(k)):
-        rx = re.compile(rf"(?<=[{_LOWER_END}]){marker}(?=[\s.,;:)…]|$)")
+        spans = found.get(marker, [])
         limit = firsts[marker]
-        for m in rx.finditer(text, pos):
-            if m.start() >= limit:
+        for s, e in spans[bisect.bisect_left(spans, (pos, -1)) :]:
+            if s >= limit:
                 break
-            if any(s <= m.start() < e for s, e in covered):
+            k = bisect.bisect_right(covered_starts, s) - 1
+            if k >= 0 and covered[k][0] <= s < covered[k][1]:
                 continue
-            anchors.append(AnchorHint(marker, m.start(), m.end()))
-            pos = m.end()
+            anchors.append(AnchorHint(marker, s, e))
+            pos = e
             break
     return anchors
 
