@@ -147,6 +147,8 @@ def _zero_pages() -> bytes:
         (lambda: _reportlab_pdf(blank=True), {}, "empty_text"),
         (lambda: PDF.read_bytes(), {"max_pages": 2}, "too_large"),
         (lambda: PDF.read_bytes(), {"timeout": 1e-9}, "timeout"),
+        (lambda: PDF.read_bytes(), {"timeout": 1e-9, "pdf_backend": "pdfplumber"}, "timeout"),
+        (lambda: _reportlab_pdf(encrypt="secret"), {"pdf_backend": "pdfplumber", "password": "secret"}, "ok"),
         (lambda: PDF.read_bytes(), {"pdf_backend": "nonsense"}, "bad_pdf"),
     ],
 )

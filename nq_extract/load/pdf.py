@@ -130,14 +130,12 @@ def _blank(doc: Any, k: int) -> bool:
 
 
 def _plumber(data: bytes, password: str | None, n: int, deadline: float | None) -> list[PageChars]:
+    from ..errors import NqError
     from .pdf_chars import plumber_pages
 
-    out: list[PageChars] = []
-    step = 20
-    for first in range(0, n, step):
-        _check(deadline, first, n)
-        try:
-            out += plumber_pages(data, password, first, min(n, first + step))
-        except Exception as e:  # noqa: BLE001
-            raise BadPdf(f"pdfplumber cannot read the PDF: {type(e).__name__}: {e}") from e
-    return out
+    try:
+        return plumber_pages(data, password, check=lambda k, total: _check(deadline, k, total))
+    except NqError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise BadPdf(f"pdfplumber cannot read the PDF: {type(e).__name__}: {e}") from e

@@ -284,15 +284,19 @@ def _fonts(tp: Any, text: str, out: PageChars, raw: Any) -> None:
 # --- pdfplumber ----------------------------------------------------------------------------
 
 
-def plumber_pages(data: bytes, password: str | None, first: int = 0, last: int | None = None) -> list[PageChars]:
-    """Characters of the pages through pdfplumber (pdfminer), in content order."""
+def plumber_pages(data: bytes, password: str | None, check: Any = None) -> list[PageChars]:
+    """Characters of the pages through pdfplumber (pdfminer), in content order;
+    ``check(k, n)`` is called before each page (a time limit raises there)."""
     import io
 
     import pdfplumber
 
     out: list[PageChars] = []
     with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-        for k, page in enumerate(pdf.pages[first:last], start=first):
+        n = len(pdf.pages)
+        for k, page in enumerate(pdf.pages):
+            if check is not None:
+                check(k, n)
             pc = PageChars(k + 1, float(page.width), float(page.height))
             for ch in page.chars:
                 text = ch.get("text") or ""
@@ -314,4 +318,5 @@ def plumber_pages(data: bytes, password: str | None, first: int = 0, last: int |
                 len({round(e["top"] / 3) for e in pc.edges if e["orientation"] == "h"}),
             )
             out.append(pc)
+            page.close()
     return out
