@@ -351,9 +351,9 @@ def _emit_breakdown(
     # "124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu": "trong đó" may list only some parts.
     # Parts falling short of the total count as a stated breakdown only when the two differ like a slip
     # of one digit (a part or the total mistyped), not when most of the total is simply not listed.
-    if subset_possible and s < total.number.value and total.exact and all(p.exact for p in part_toks):
-        if not _slip(f"{s:f}".split(".")[0], f"{total.number.value:f}".split(".")[0]):
-            return
+    short = subset_possible and s < total.number.value and total.exact and all(p.exact for p in part_toks)
+    if short and not _slip(f"{s:f}".split(".")[0], f"{total.number.value:f}".split(".")[0]):
+        return
     groups = _groups(total, part_toks)
     for g in groups:
         out.append(Relation(SUM, [("total", total)] + [("part", p) for p in g], source=source))
