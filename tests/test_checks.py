@@ -133,6 +133,7 @@ NOT_RELATIONS = [
     "đạt tiêu chí, đạt 30,7%",
     "Chủ tịch UBND tỉnh đã công bố 68 Quyết định danh mục TTHC; trong đó, công bố mới 247 TTHC, sửa đổi, bổ sung 338 TTHC và bãi bỏ 60 TTHC.",
     "Ngày 27.7.1999, thị trấn được thành lập; giai đoạn 2025 - 2030 phấn đấu đạt 100% xã, phường.",
+    "Nhân dịp kỷ niệm 30/4 và 1/5, các chi bộ tổ chức sinh hoạt chuyên đề, đạt 95%.",
     # "trong đó" naming only some of the parts
     "Toàn tỉnh có 124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu.",
     # page code that a web page's text may carry

@@ -38,6 +38,7 @@ _APPROX_BEFORE = re.compile(
     r"(?:khoảng|Khoảng|gần|Gần|trên|Trên|hơn|Hơn|xấp xỉ|ước đạt|ước tính|ước|chừng|dưới|Dưới|ít nhất|tối thiểu|"
     r"tối đa|gần như|hầu hết|trung bình|bình quân)\s*$"
 )
+_DATE_CUE = re.compile(r"(?:ngày|dịp|kỷ niệm|lễ|Tết|tết|tháng|từ|đến|sáng|chiều|tối)\s*$|\d\d?/\d\d?\s*(?:và|,|-|–)\s*$")
 _UNIT_AFTER = re.compile(r"[ \t]?\n?[ \t]*([^\W\d_][^\W\d_]*(?:[ \t\n][^\W\d_]+)?)")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -154,6 +155,11 @@ def _classify(
         if len(nxt) == 4 and nxt[:2] in ("19", "20") and number.decimals == 0 and number.value <= 12:
             return DATE
         if number.value <= 31 and re.search(r"ngày\s*$", before):
+            return DATE
+        # "dịp 30/4", "kỷ niệm 19/5": a day and month, not a ratio above one
+        nv = parse_number(nxt)
+        day_month = nv is not None and nv.decimals == 0 and number.decimals == 0 and 1 <= nv.value <= 12 and 1 <= number.value <= 31
+        if day_month and (nv.value < number.value or _DATE_CUE.search(before)):
             return DATE
     if slash_prev and len(text[s:e]) == 4 and text[s:e][:2] in ("19", "20") and idx > 0:
         prev = text[raw[idx - 1][0] : raw[idx - 1][1]]
