@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..document import AnchorHint, Loaded, NoteHint, RawTable
-from ..errors import BadDocx
+from ..errors import BadDocx, NqError
 from ..models import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,6 +55,8 @@ def load_docx(data: bytes, source: Source, **options: Any) -> Loaded:
     _check_sizes(data)
     try:
         document = docx.Document(io.BytesIO(data))
+    except NqError:
+        raise
     except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
         raise BadDocx(f"not a readable DOCX ({type(e).__name__}: {str(e)[:80]})") from e
     except Exception as e:  # noqa: BLE001 - zip and XML errors of a damaged file

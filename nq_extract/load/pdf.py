@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from ..document import Loaded
-from ..errors import BadPdf, OcrUnavailable, Timeout, TooLarge
+from ..errors import BadPdf, NqError, OcrUnavailable, Timeout, TooLarge
 from ..models import Source
 from .pdf_chars import PageChars
 from .pdf_tables import MIN_RULES
@@ -48,6 +48,8 @@ def load_pdf(data: bytes, source: Source, **options: Any) -> Loaded:
                 _check(deadline, i, n)
                 try:
                     pages.append(pdfium_page(doc, i, fonts=i < 3))
+                except NqError:
+                    raise
                 except Exception as e:  # noqa: BLE001 - one broken page: say which
                     raise BadPdf(f"page {i + 1} cannot be read: {e}") from e
         else:
@@ -95,6 +97,8 @@ def load_pdf(data: bytes, source: Source, **options: Any) -> Loaded:
 
         try:
             tables = find_tables(pages, result)
+        except NqError:
+            raise
         except Exception as e:  # noqa: BLE001 - tables are a bonus; the text stands without them
             warnings.append({"code": "tables_unread", "message": f"tables could not be read: {type(e).__name__}: {e}"})
     src = source.model_copy(update={"format": "pdf", "pages": n, "ocr": used_ocr, "encoding_repaired": repaired})
@@ -130,7 +134,6 @@ def _blank(doc: Any, k: int) -> bool:
 
 
 def _plumber(data: bytes, password: str | None, n: int, deadline: float | None) -> list[PageChars]:
-    from ..errors import NqError
     from .pdf_chars import plumber_pages
 
     try:
@@ -138,4 +141,23 @@ def _plumber(data: bytes, password: str | None, n: int, deadline: float | None) 
     except NqError:
         raise
     except Exception as e:  # noqa: BLE001
+        inner = _wrapped(e)  # pdfplumber wraps what pdfminer raised, a time limit included
+        if inner is not None:
+            raise inner from e
         raise BadPdf(f"pdfplumber cannot read the PDF: {type(e).__name__}: {e}") from e
+
+
+def _wrapped(e: BaseException) -> BaseException | None:
+    from ..errors import NqError
+
+    seen: set[int] = set()
+    todo: list[object] = [e]
+    while todo:
+        x = todo.pop()
+        if not isinstance(x, BaseException) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, NqError) and x is not e:
+            return x
+        todo += [x.__cause__, x.__context__, *x.args]
+    return None
