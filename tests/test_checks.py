@@ -94,6 +94,13 @@ CONSISTENT += [
     ),
 ]
 
+CONSISTENT += [
+    (
+        "Giao 03 sở chủ trì thực hiện: Văn hóa, Thể thao và Du lịch; Lao động - Thương binh và Xã hội; Tài chính.",
+        [("count", "consistent", 3, None)],
+    ),
+]
+
 INCONSISTENT = [
     ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng 3,5 lần.", [("times", "inconsistent", 3.5, None)]),
     ("Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%.", [("percentage", "inconsistent", 97.12, None)]),

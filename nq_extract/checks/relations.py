@@ -618,18 +618,18 @@ def enumerations(t: Text) -> list[Relation]:
             continue
         if any(x.kind in (FIGURE, PERCENT) for x in t.between(tok.end, m.start())):
             continue
-        lst_end = se
-        semi = text.find(";", m.end(), se)
-        if semi >= 0:
-            lst_end = semi
-        lst = text[m.end() : lst_end]
+        lst = text[m.end() : se]
+        by_semicolon = lst.count(";") >= 1 and all(seg.strip()[:1].isupper() for seg in lst.split(";") if seg.strip())
+        if not by_semicolon:
+            # "05 hội ..., gồm: A, B, C, D và E; ..." : the list ends at the first semicolon
+            semi = lst.find(";")
+            lst = lst if semi < 0 else lst[:semi]
         if not lst.strip() or re.search(r"\d", lst):
             continue
-        items = _split_items(lst, m.end())
+        items = _split_items(lst, m.end(), ";" if by_semicolon else None)
         if len(items) < 2 or not all(it.text[:1].isupper() for it in items):
             continue
-        merged = _merge_items(items)
-        alt = len(merged)
+        alt = None if by_semicolon else len(_merge_items(items))
         out.append(Relation(COUNT, [("count", tok)], items=items, alt_count=alt, source="enumeration"))
     return out
 
