@@ -34,6 +34,8 @@ _MARKUP = re.compile(
 )
 _LIST_START = re.compile(r"(?:[-+•–]\s|[a-zđ]\)|\d{1,2}[.)]\s|[IVXLC]{1,6}\.\s)")
 _TERMINAL = ".!?:…"
+_ANCHOR_GAP = 8  # characters of punctuation looked through from a marker back to its word
+_ANCHOR_WORD = 80  # the longest anchor word kept (ids like 2769/UBND-NCKSTTHC included)
 _SPACE_RUN = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -239,15 +241,16 @@ def _anchor_word(text: str, srcmap: array, anchor: AnchorHint, body_len: int) ->
     """The word a marker was glued to, as a normalized (start, end)."""
     k = bisect.bisect_left(srcmap, anchor.start, 0, body_len) if body_len else 0
     # srcmap of the body is non-decreasing; k is the first char at/after the marker
+    # punctuation between the word and its marker is short ("đạo.¹"); a word is not a paragraph
     end = k
-    while end > 0 and not text[end - 1].isalnum() and text[end - 1] not in ")":
+    while end > max(0, k - _ANCHOR_GAP) and not text[end - 1].isalnum() and text[end - 1] not in ")":
         if text[end - 1] in "\n":
             break
         end -= 1
         if end > 0 and text[end - 1].isalnum():
             break
     start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/"):
+    while start > max(0, end - _ANCHOR_WORD) and (text[start - 1].isalnum() or text[start - 1] in "-/"):
         start -= 1
     if start == end:
         return k, k

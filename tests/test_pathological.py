@@ -91,6 +91,9 @@ GROWN: dict[str, tuple[str, str, int]] = {
         "a",
         240,
     ),
+    # many markers after long punctuation runs, one note for them all
+    "anchors_after_dots": ("@@\n\n¹ Ghi chú.\n", "…" * 100 + "¹", 2_000),
+    "anchors_after_long_word": ("@@\n\n¹ Ghi chú.\n", "a" * 100 + "¹ ", 2_000),
     "long_word_in_change": ("Khi mới thành lập năm 2005 có 1.897 hộ. Đến nay có 3.313 hộ, tăng 1.416 hộ @@ 4.921 khẩu.", "a", 20_000),
     "long_word_in_sum": ("Tổng số 214 buổi, gồm: 13 buổi @@, 20 buổi, 01 buổi và 180 buổi.", "a", 20_000),
     "long_word_in_name": ("Đồng chí Nguyễn @@ Văn An, Bí thư Huyện ủy", "a", 20_000),
