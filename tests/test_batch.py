@@ -106,6 +106,19 @@ def test_mixed_folder_completes_with_each_status(tmp_path):
     assert len(lines(out)) == len(rows)
 
 
+def test_file_names_with_undecodable_bytes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = synth.generate(tmp_path / "src", 1, ("txt",), seed=8)[0]
+    odd = os.path.join(os.fsencode(folder), b"b\xe1o c\xe1o.txt")
+    with open(odd, "wb") as f:
+        f.write(good.read_bytes())
+    run_batch([folder, os.fsdecode(os.path.join(os.fsencode(folder), b"gone \xff.txt"))], tmp_path / "out", workers=1, formats=("csv",))
+    rows = lines(tmp_path / "out")
+    assert sorted(r["source"]["status"] for r in rows) == ["not_found", "ok"]
+    assert all("\ufffd" in r["source"]["path"] for r in rows)
+
+
 def _kill_when(out: Path, proc: subprocess.Popen, at_least: int, timeout: float = 60) -> int:
     deadline = time.monotonic() + timeout
     results = out / RESULTS

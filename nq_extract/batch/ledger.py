@@ -68,6 +68,17 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return h.hexdigest()
 
 
+def storable(text: str | None) -> str | None:
+    """A path as SQLite can store it: undecodable bytes (surrogate escapes) shown as U+FFFD."""
+    if text is None or text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -107,7 +118,8 @@ class Ledger:
         """sha256 of a file's content, from the cache when size and mtime have not changed."""
         t0 = time.perf_counter()
         st = os.stat(path)
-        row = self.db.execute("SELECT size, mtime_ns, key FROM inputs WHERE path=?", (path,)).fetchone()
+        name = storable(path)
+        row = self.db.execute("SELECT size, mtime_ns, key FROM inputs WHERE path=?", (name,)).fetchone()
         if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
             self.seconds += time.perf_counter() - t0
             return str(row[2])
@@ -115,14 +127,14 @@ class Ledger:
         self.db.execute(
             "INSERT INTO inputs(path, size, mtime_ns, key) VALUES(?,?,?,?) "
             "ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns, key=excluded.key",
-            (path, st.st_size, st.st_mtime_ns, key),
+            (name, st.st_size, st.st_mtime_ns, key),
         )
         self.seconds += time.perf_counter() - t0
         return key
 
     def remember_path(self, path: str, key: str) -> None:
         """Record a path whose key was computed elsewhere (a file that could not be read)."""
-        self.db.execute("INSERT OR IGNORE INTO inputs(path, size, mtime_ns, key) VALUES(?, NULL, NULL, ?)", (path, key))
+        self.db.execute("INSERT OR IGNORE INTO inputs(path, size, mtime_ns, key) VALUES(?, NULL, NULL, ?)", (storable(path), key))
 
     def done_keys(self) -> set[str]:
         t0 = time.perf_counter()
@@ -167,7 +179,21 @@ class Ledger:
                 'INSERT OR REPLACE INTO ledger(key, version, path, status, message, "offset", length, seconds, pages, attempts, rss_mb, worker, finished_at) '
                 "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
-                    (o.key, self.version, o.path, o.status, o.message, off, n, o.seconds, o.pages, o.attempts, o.rss_mb, o.worker, now)
+                    (
+                        o.key,
+                        self.version,
+                        storable(o.path),
+                        o.status,
+                        o.message,
+                        off,
+                        n,
+                        o.seconds,
+                        o.pages,
+                        o.attempts,
+                        o.rss_mb,
+                        o.worker,
+                        now,
+                    )
                     for o, off, n in entries
                 ],
             )

@@ -168,11 +168,14 @@ def as_tuples(rows: list[dict[str, Any]]) -> tuple[list[str], list[tuple[Any, ..
 
 
 def _outcome(task: Task, report: Any, seconds: float, *, rows: bool, with_text: bool, attempts: int = 1, html: bool = False) -> Outcome:
+    from ..pipeline import utf8_safe_source
+
     src = report.source
     if not src.sha256:
         src.sha256 = task.key
     if not src.path:
         src.path = task.path
+    report.source = src = utf8_safe_source(src)
     table_rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     if rows:
         from ..export.tables import report_rows

@@ -120,13 +120,13 @@ def export_tables(out: Path, ledger: Ledger, formats: tuple[str, ...] = ("parque
     names = [*ledger.tables(), "ledger", "inputs"]
     for name in names:
         frame = pd.read_sql_query(f"SELECT * FROM {_q(name)}", ledger.db)
-        for col in frame.columns:  # SQLite is loosely typed: keep mixed columns as text
-            if frame[col].dtype == object and frame[col].map(type).nunique() > 2:
-                frame[col] = frame[col].map(lambda v: None if v is None else str(v))
-        try:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            table = pa.Table.from_pandas(frame.astype(object).where(frame.notna(), None).astype(str), preserve_index=False)
+        for col in frame.columns:  # SQLite is loosely typed: one type per column for Arrow
+            if frame[col].dtype == object:
+                kinds = {type(v) for v in frame[col] if v is not None}
+                if len(kinds) > 1:
+                    numeric = kinds <= {int, float, bool}
+                    frame[col] = pd.to_numeric(frame[col]) if numeric else frame[col].map(lambda v: None if v is None else str(v))
+        table = pa.Table.from_pandas(frame, preserve_index=False)
         for fmt in formats:
             target = folder / f"{name}.{fmt}"
             tmp = folder / f".{name}.{fmt}.tmp"
