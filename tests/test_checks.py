@@ -214,6 +214,23 @@ def test_footnote_breaks_down_a_body_figure():
     assert ("sum", "inconsistent", 2691, None) in verdicts(changed, notes)
 
 
+def test_footnote_figures_matched_by_verb():
+    body = (
+        "Các cơ quan chuyên môn thuộc tỉnh đã thực hiện rà soát 734 văn bản QPPL, trong đó đề xuất xử lý đối với 303 văn bản QPPL "
+        "và đã tham mưu xử lý đối với 303 văn bản đảm bảo theo quy định."
+    )
+    note = (
+        "Trước sáp nhập: Tỉnh Lâm Đồng đã thực hiện rà soát 77 văn bản QPPL, đã đề xuất và xử lý xong 77 văn bản QPPL theo quy định; "
+        "tỉnh Đắk Nông đã thực hiện rà soát 397 văn bản QPPL; tỉnh Bình Thuận đã thực hiện rà soát 35 văn bản QPPL, đã đề xuất và "
+        "xử lý xong 01 văn bản QPPL theo quy định. Sau sáp nhập: Tỉnh Lâm Đồng đã thực hiện rà soát 225 văn bản QPPL, đã đề xuất và "
+        "xử lý xong 225 văn bản QPPL theo quy định."
+    )
+    text = body + "\n\n" + note
+    anchor = body.index("định")
+    notes = (NoteRef(len(body) + 2, len(text), ((anchor, anchor + 4),)),)
+    assert verdicts(text, notes) == sorted([("sum", "consistent", 734, None), ("sum", "consistent", 303, None)], key=repr)
+
+
 def test_seed_report(seed_report):
     mine = [c for c in seed_report.checks if c.kind in ("percentage", "sum")]
     assert sorted((c.kind, c.status, c.stated) for c in mine) == sorted(

@@ -930,14 +930,20 @@ def numbered_lists(t: Text) -> list[Relation]:
     return out
 
 
+_PARTICLES = frozenset({"với", "đối", "xong", "được", "là", "có", "đã", "cho", "và", "tổng", "số", "thêm"})
+
+
 def footnote_by_verb(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
     """A footnote listing figures under the same verb and unit as a body figure ("rà soát 734 văn bản" / "rà soát 77 văn bản")."""
     out: list[Relation] = []
     text = t.text
 
     def key(x: Tok) -> tuple[str, str | None] | None:
-        w = words(text[max(0, x.start - 20) : x.start])
-        return (w[-1].lower(), x.head) if w and x.head else None
+        # the verb before the figure, past its particles: "xử lý đối với 303" and "xử lý xong 77" share "lý"
+        w = [v.lower() for v in words(text[max(0, x.start - 40) : x.start])]
+        while w and w[-1] in _PARTICLES:
+            w.pop()
+        return (w[-1], x.head) if w and x.head else None
 
     for note in notes:
         figs = [x for x in t.between(note.start, note.end) if x.kind == FIGURE]
@@ -948,11 +954,23 @@ def footnote_by_verb(t: Text, notes: Sequence[NoteRef]) -> list[Relation]:
                 groups.setdefault(k, []).append(x)
         for a_start, a_end in note.anchors:
             cs, _ = t.bounds.sentence(a_start)
+            used: set[tuple[str, str | None]] = set()
+            found: list[Relation] = []
             for b in [x for x in t.between(cs, a_end) if x.kind == FIGURE]:
                 k = key(b)
-                if k and len(groups.get(k, [])) >= 2:
-                    out.append(Relation(SUM, [("total", b)] + [("part", p) for p in groups[k]], source="footnote"))
+                if k and k not in used and len(groups.get(k, [])) >= 2:
+                    used.add(k)
+                    found.append(Relation(SUM, [("total", b)] + [("part", p) for p in groups[k]], source="footnote"))
+            # only when the footnote is nothing but these breakdowns: every figure in it is accounted for
+            if found and sum(len(groups[k]) for k in used) == len(figs):
+                out.extend(found)
     return out
+
+
+def _unclaimed(rels: list[Relation], claimed: list[Relation]) -> list[Relation]:
+    """Relations whose total no earlier finder has already broken down."""
+    totals = {r.tok("total").start for r in claimed if r.tok("total") is not None}  # type: ignore[union-attr]
+    return [r for r in rels if r.tok("total") is None or r.tok("total").start not in totals]  # type: ignore[union-attr]
 
 
 def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) -> list[Relation]:
@@ -963,7 +981,7 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
     for rel in [
         *ratio_percentages(t),
         *footnote_breakdowns(t, notes),
-        *footnote_by_verb(t, notes),
+        *_unclaimed(footnote_by_verb(t, notes), footnote_breakdowns(t, notes)),
         *complements(t),
         *plan_percentages(t),
         *numbered_lists(t),
