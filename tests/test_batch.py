@@ -191,6 +191,9 @@ def test_force_and_new_version_redo_without_duplicates(tmp_path, monkeypatch):
     assert run_batch([tmp_path / "in"], out, workers=2, formats=()).done == 0
     forced = run_batch([tmp_path / "in"], out, workers=2, force=True, formats=())
     assert forced.done == 6 and len(by_path(out)) == 6
+    assert run_batch([tmp_path / "in"], out, workers=2, redo=["timeout"], formats=()).done == 0
+    redone = run_batch([tmp_path / "in"], out, workers=2, redo=["ok"], formats=())
+    assert redone.done == 6 and redone.compacted == 6 and len(by_path(out)) == 6
     import nq_extract.batch.ledger as ledger_mod
 
     monkeypatch.setattr(ledger_mod, "PIPELINE_VERSION", "99.0")

@@ -12,6 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="output folder: results.jsonl, tables/, corpus.sqlite")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: the machine's cores)")
     p.add_argument("--force", action="store_true", help="redo every document, even those the ledger says are done")
+    p.add_argument("--redo", metavar="STATUS,...", default="", help="redo documents recorded with these statuses (e.g. timeout,crashed)")
     p.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a dask.distributed scheduler (tcp://host:8786), or 'local'")
     p.add_argument("--ship-bytes", action="store_true", help="with --dask: send file contents to the workers (no shared filesystem)")
     p.add_argument("--timeout", type=float, default=300.0, help="per-document time limit in seconds (default 300; 0: none)")
@@ -53,6 +54,7 @@ def main(args: argparse.Namespace) -> int:
         args.output,
         workers=args.workers,
         force=args.force,
+        redo=[x.strip() for x in args.redo.split(",") if x.strip()],
         dask=args.dask,
         options=options,
         limits=limits,

@@ -136,9 +136,11 @@ class Ledger:
         """Record a path whose key was computed elsewhere (a file that could not be read)."""
         self.db.execute("INSERT OR IGNORE INTO inputs(path, size, mtime_ns, key) VALUES(?, NULL, NULL, ?)", (storable(path), key))
 
-    def done_keys(self) -> set[str]:
+    def done_keys(self, redo: frozenset[str] = frozenset()) -> set[str]:
+        """Keys done with this version, except those whose status is in ``redo``."""
         t0 = time.perf_counter()
-        keys = {r[0] for r in self.db.execute('SELECT key FROM ledger WHERE version=? AND "offset" IS NOT NULL', (self.version,))}
+        rows = self.db.execute('SELECT key, status FROM ledger WHERE version=? AND "offset" IS NOT NULL', (self.version,))
+        keys = {k for k, status in rows if status not in redo}
         self.seconds += time.perf_counter() - t0
         return keys
 

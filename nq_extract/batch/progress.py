@@ -11,6 +11,8 @@ from typing import Any
 
 
 class Progress:
+    log_interval = 30.0  # seconds between plain log lines when the output is not a terminal
+
     def __init__(self, console: Any = None, min_interval: float = 0.2) -> None:
         self.console = console
         self.min_interval = min_interval
@@ -18,6 +20,8 @@ class Progress:
         self._task: Any = None
         self._t0 = 0.0
         self._last = 0.0
+        self._last_log = 0.0
+        self._total = 0
         self.done = 0
         self.pages = 0
         self.failed = 0
@@ -42,6 +46,7 @@ class Progress:
         )
         self._bar.start()
         self._task = self._bar.add_task("batch", total=stats.todo, rate="")
+        self._total = stats.todo
         if stats.skipped:
             console.print(f"skipping {stats.skipped} documents already done (ledger)")
         self._t0 = time.monotonic()
@@ -67,6 +72,11 @@ class Progress:
         note = f" · {self.failed} not ok" if self.failed else ""
         self._bar.update(self._task, rate=f"{docs:.1f} docs/s · {pages:.1f} pages/s{note}")
         self._bar.refresh()
+        if not self._bar.console.is_terminal and (force or now - self._last_log >= self.log_interval):
+            self._last_log = now
+            left = (self._total - self.done) / docs if docs else float("inf")
+            eta = f"{left / 60:.0f} min" if left != float("inf") else "?"
+            self._bar.console.print(f"{self.done}/{self._total} documents, {docs:.1f} docs/s, {pages:.1f} pages/s{note}, ETA {eta}")
 
     def stop(self) -> None:
         if self._bar is not None:

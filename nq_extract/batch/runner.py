@@ -50,7 +50,7 @@ def _missing_key(path: str) -> str:
     return "path:" + hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def plan(paths: list[str], ledger: Ledger, stats: RunStats) -> list[Task]:
+def plan(paths: list[str], ledger: Ledger, stats: RunStats, redo: frozenset[str] = frozenset()) -> list[Task]:
     """Hash every input (cached by size and mtime), drop duplicates and what is already done."""
     keys: dict[str, str] = {}
     ledger.begin_inputs()
@@ -67,7 +67,7 @@ def plan(paths: list[str], ledger: Ledger, stats: RunStats) -> list[Task]:
     stats.inputs = len(paths)
     stats.unique = len(keys)
     stats.duplicates = len(paths) - len(keys)
-    done = ledger.done_keys()
+    done = ledger.done_keys(redo)
     tasks = [Task(key=k, path=p) for k, p in keys.items() if k not in done]
     stats.skipped = len(keys) - len(tasks)
     stats.todo = len(tasks)
@@ -141,6 +141,7 @@ def run_batch(
     *,
     workers: int | None = None,
     force: bool = False,
+    redo: Iterable[str] = (),
     dask: str | None = None,
     options: dict[str, Any] | None = None,
     limits: Limits | None = None,
@@ -165,7 +166,7 @@ def run_batch(
         if force:
             ledger.reset()
             results.reset()
-        tasks = plan(paths, ledger, stats)
+        tasks = plan(paths, ledger, stats, frozenset(redo))
         writer = _Writer(results, ledger)
         if progress is not None:
             progress.start(stats)
