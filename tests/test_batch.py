@@ -135,12 +135,12 @@ def _kill_when(out: Path, proc: subprocess.Popen, at_least: int, timeout: float 
 
 
 def test_kill9_midway_then_rerun_gives_each_input_exactly_once(tmp_path):
-    docs = synth.generate(tmp_path / "in", 40, ("txt",), seed=5)
+    docs = synth.generate(tmp_path / "in", 80, ("txt",), seed=5)  # about 2 s of work: 0.05 s each on 2 workers
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "nq_extract", "batch", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "-q"]
     cmd += ["--processor", "tests.test_batch_processors:slow", "--tables", "none"]
     proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    seen = _kill_when(out, proc, at_least=8)
+    seen = _kill_when(out, proc, at_least=1)  # after the first commit, with more results in flight
     assert seen < len(docs), "killed too late to test anything"
     # a torn line, as if the kill had landed inside a write
     with open(out / RESULTS, "ab") as f:
