@@ -142,7 +142,7 @@ def words_to_page(
             text = w["text"]
             raised = text.isdigit() and len(text) <= 3 and w["height"] < 0.75 * med and w["top"] + w["height"] < base - 0.25 * med
             if k and not raised:  # a raised number is glued to the word before it, as printed
-                pc.add(" ", 0.0, 0.0, 0.0, 0.0, 0.0)
+                pc.add(" ", pc.x1[-1], pc.top[-1], pc.x1[-1], pc.bottom[-1], 0.0)
             x0 = w["left"] / scale
             top = w["top"] / scale
             x1 = (w["left"] + w["width"]) / scale

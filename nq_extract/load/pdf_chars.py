@@ -119,12 +119,18 @@ def pdfium_page(doc: Any, index: int, fonts: bool | str = False) -> PageChars:
                 if ch == "\x02" or ch == "\ufffe":  # pdfium's marks for a hyphen that ends a line
                     ch = "-"
                 keep.append(i)
-                if ch == " " or ch == "\u00a0":  # spaces: the layout finds gaps itself; no box needed
-                    t_.append(" ")
-                    x0_.append(0.0)
-                    top_.append(0.0)
-                    x1_.append(0.0)
-                    bottom_.append(0.0)
+                if ch == " " or ch == "\u00a0":  # spaces: the layout finds gaps itself; no box needed,
+                    t_.append(" ")  # an empty one at the end of the character before
+                    if x1_:
+                        x0_.append(x1_[-1])
+                        top_.append(top_[-1])
+                        x1_.append(x1_[-1])
+                        bottom_.append(bottom_[-1])
+                    else:
+                        x0_.append(0.0)
+                        top_.append(0.0)
+                        x1_.append(0.0)
+                        bottom_.append(0.0)
                     size_.append(0.0)
                     continue
                 box(handle, i, ref)

@@ -317,14 +317,30 @@ class _Writer:
         self.length += 1
 
     def chars(self, pc: PageChars, sel: list[int], page: int) -> None:
-        """Characters ``sel`` of a page (-1: an inserted space) in one go."""
+        """Characters ``sel`` of a page (-1: an inserted space, boxed like the one before) in one go."""
         text, x0s, tops, x1s, bottoms = pc.text, pc.x0, pc.top, pc.x1, pc.bottom
         if -1 in sel:
-            self.parts.extend([text[i] if i >= 0 else " " for i in sel])
-            self.x0.extend([x0s[i] if i >= 0 else 0.0 for i in sel])
-            self.top.extend([tops[i] if i >= 0 else 0.0 for i in sel])
-            self.x1.extend([x1s[i] if i >= 0 else 0.0 for i in sel])
-            self.bottom.extend([bottoms[i] if i >= 0 else 0.0 for i in sel])
+            sel = list(sel)
+            for k, i in enumerate(sel):
+                if i < 0:
+                    self.parts.append(" ")
+                    j = sel[k - 1] if k else -1
+                    if j >= 0:
+                        self.x0.append(x1s[j])
+                        self.top.append(tops[j])
+                        self.x1.append(x1s[j])
+                        self.bottom.append(bottoms[j])
+                    else:
+                        self.x0.append(0.0)
+                        self.top.append(0.0)
+                        self.x1.append(0.0)
+                        self.bottom.append(0.0)
+                else:
+                    self.parts.append(text[i])
+                    self.x0.append(x0s[i])
+                    self.top.append(tops[i])
+                    self.x1.append(x1s[i])
+                    self.bottom.append(bottoms[i])
         else:
             self.parts.extend([text[i] for i in sel])
             self.x0.extend([x0s[i] for i in sel])
@@ -335,9 +351,11 @@ class _Writer:
         self.length += len(sel)
 
     def sep(self, text: str) -> None:
+        """Separators the layout adds: empty boxes at the end of the character before."""
         page = self.pages[-1] if self.length else 0
+        box = (self.x1[-1], self.top[-1], self.x1[-1], self.bottom[-1]) if self.length else (0.0, 0.0, 0.0, 0.0)
         for ch in text:
-            self.char(ch, page, (0.0, 0.0, 0.0, 0.0))
+            self.char(ch, page, box)
 
     def layout(self) -> Layout:
         n = self.length
@@ -346,7 +364,26 @@ class _Writer:
         boxes[1::4] = array("f", self.top)
         boxes[2::4] = array("f", self.x1)
         boxes[3::4] = array("f", self.bottom)
-        return Layout(pages=array("h", self.pages), boxes=boxes)
+        return PageLayout(pages=array("h", self.pages), boxes=boxes)
+
+
+class PageLayout(Layout):
+    """A Layout whose blank characters carry an empty box at the end of the character
+    before them, so a span's box is the min and max over plain array slices."""
+
+    def bbox(self, start: int, end: int, page: int) -> list[float] | None:
+        pages = self.pages
+        s, e = max(start, 0), min(end, len(pages))
+        if s >= e:
+            return None
+        if pages[s] != page or pages[e - 1] != page:
+            return Layout.bbox(self, start, end, page)
+        b = self.boxes
+        x0, top = min(b[4 * s : 4 * e : 4]), min(b[4 * s + 1 : 4 * e : 4])
+        x1, bottom = max(b[4 * s + 2 : 4 * e : 4]), max(b[4 * s + 3 : 4 * e : 4])
+        if x1 <= x0 and bottom <= top:
+            return None
+        return [round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)]
 
 
 def _margins(lines: list[Line]) -> tuple[float, float, float]:
