@@ -287,3 +287,29 @@ def test_cli_batch_writes_summary(tmp_path):
     assert summary["run"]["processed"] == 3
     assert len(summary["slowest"]) == 3
     assert (tmp_path / "out" / "summary.json").exists()
+
+
+def test_summary_and_progress_render_without_a_terminal(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from nq_extract.batch.progress import Progress
+    from nq_extract.batch.summary import render, summarize
+
+    synth.generate(tmp_path / "in", 3, ("txt",), seed=12)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    buf = io.StringIO()
+    console = Console(file=buf, width=160, force_terminal=False)
+    stats = run_batch([tmp_path / "in"], tmp_path / "out", workers=1, formats=(), progress=Progress(console=console))
+    log = buf.getvalue()
+    assert "4/4 documents" in log and "docs/s" in log and "pages/s" in log
+    db = sqlite3.connect(tmp_path / "out" / DB_NAME)
+    summary = summarize(db)
+    assert summary["statuses"] == {"ok": 3, "empty_text": 1}
+    assert summary["most_cited"] and summary["most_cited"][0]["documents"] >= 1
+    buf.truncate(0)
+    render(summary, stats, console=console)
+    text = buf.getvalue()
+    for heading in ("documents by status", "slowest documents", "most-cited documents", "inconsistencies:"):
+        assert heading in text

@@ -63,7 +63,18 @@ def run(
         else:
             client = Client(address)
     try:
-        client.run(warm_up)  # imports and patterns, outside the first document's time limit
+        try:  # imports and patterns, outside the first document's time limit, on workers joining later too
+            from distributed.diagnostics.plugin import WorkerPlugin
+
+            class WarmUp(WorkerPlugin):
+                name = "nq-extract-warm-up"
+
+                def setup(self, worker: Any) -> None:
+                    warm_up()
+
+            client.register_plugin(WarmUp())
+        except (ImportError, AttributeError, TypeError):  # an older distributed
+            client.run(warm_up)
         threads = max(1, sum(client.nthreads().values()))
         pending = iter(tasks)
         by_future: dict[Any, Task] = {}
