@@ -205,3 +205,14 @@ def test_ruled_table_rows_and_cells(tmp_path):
     assert [t.rows for t in report.tables] == [data]
     cell = report.tables[0].cells[2][2]
     assert cell.text == "1.300" and cell.page == 1 and cell.bbox
+
+
+def test_fast_boxes_equal_the_general_rule(pdf_report):
+    from nq_extract import normalize
+    from nq_extract.document import Layout
+    from nq_extract.load import load_path
+
+    doc = normalize.build(load_path(PDF))
+    for span in all_spans(pdf_report):
+        s, e = doc.source_range(span.start, span.end)
+        assert doc.layout.bbox(s, e, span.page) == Layout.bbox(doc.layout, s, e, span.page) == span.bbox
