@@ -150,7 +150,7 @@ def _finish(pc: PageChars, ln: Line) -> None:
             v = size[i]
             counts[v] = counts.get(v, 0) + 1
     if counts:
-        ln.size = round(max(counts, key=counts.__getitem__), 1)
+        ln.size = round(max(counts.items(), key=lambda kv: kv[1])[0], 1)
     ln.x0 = pc.x0[idx[0]]
     ln.x1 = max(pc.x1[idx[-1]], pc.x1[idx[len(idx) // 2]])
     ln.text = "".join([text[i] for i in idx])

@@ -41,7 +41,7 @@ def find_tables(pages: list[PageChars], result: Any) -> list[RawTable]:
             idx.sort(key=lambda i: boxes[4 * i + 1] + boxes[4 * i + 3])
             centres = [(boxes[4 * i + 1] + boxes[4 * i + 3]) / 2 for i in idx]
             rows: list[list[tuple[str, int, int]]] = []
-            for row in Table(None, group).rows:
+            for row in Table(None, group).rows:  # type: ignore[arg-type]  # rows need no page
                 cells_out = [("", -1, -1) if cell is None else _cell(text, boxes, idx, centres, cell) for cell in row.cells]
                 if any(c[0] for c in cells_out):
                     rows.append(cells_out)
