@@ -187,8 +187,10 @@ def test_ruled_table_rows_and_cells(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-    from .fixtures.make_fixtures import _fonts
+    from .fixtures.make_fixtures import FONT_DIR, _fonts
 
+    if not FONT_DIR.exists():
+        pytest.skip(f"DejaVu fonts not found at {FONT_DIR} (Debian: fonts-dejavu-core)")
     font = _fonts()["r"]
     path = tmp_path / "bang.pdf"
     data = [
