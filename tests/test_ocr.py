@@ -111,3 +111,19 @@ def test_roman_numerals_are_flagged_not_changed():
     pc, warnings = ocr.words_to_page(words, 2, 595.0, 842.0, 300 / 72)
     assert "".join(pc.text) == "khóa XII."
     assert [w["code"] for w in warnings] == ["ocr_numeral"] and "XII" in warnings[0]["message"]
+
+
+def _w(text: str, left: int, top: int, line: int) -> dict:
+    return {"text": text, "conf": 95.0, "left": left, "top": top, "width": 30 * len(text), "height": 40, "line": (1, 1, line)}
+
+
+def test_two_columns_read_one_after_the_other():
+    lines = [
+        [_w("Nơi", 100, 100, 1), _w("nhận:", 220, 100, 1), _w("T/M", 1300, 100, 1), _w("BAN", 1420, 100, 1)],
+        [_w("-", 100, 150, 2), _w("Lưu.", 140, 150, 2), _w("PHÓ", 1300, 150, 2)],
+        [_w("-", 100, 200, 3), _w("Huyện", 140, 200, 3)],
+        [_w("Cao", 1300, 260, 4), _w("Trang", 1420, 260, 4)],
+        [_w("Một", 100, 320, 5), _w("dòng", 800, 320, 5), _w("dài", 1300, 320, 5)],  # crosses the gutter
+    ]
+    order = [" ".join(w["text"] for w in line) for line in ocr.columns(lines)]
+    assert order == ["Nơi nhận:", "- Lưu.", "- Huyện", "T/M BAN", "PHÓ", "Cao Trang", "Một dòng dài"]

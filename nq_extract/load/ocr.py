@@ -123,6 +123,62 @@ def correct(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     return text, fixes
 
 
+def _segments(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A line cut where a gap wider than three word heights separates two columns."""
+    heights = sorted(w["height"] for w in line)
+    gap = 3 * heights[len(heights) // 2]
+    out = [[line[0]]]
+    for w in line[1:]:
+        prev = out[-1][-1]
+        if w["left"] - (prev["left"] + prev["width"]) > gap:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def columns(lines: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+    """Lines in reading order when tesseract read two columns side by side (the official
+    header, recipients beside the signature): from a line cut in two, while the lines
+    below keep clear of the gutter, the left column's lines come first, then the right's."""
+    out: list[list[dict[str, Any]]] = []
+    i = 0
+    while i < len(lines):
+        segs = _segments(lines[i])
+        if len(segs) != 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        g0 = max(w["left"] + w["width"] for w in segs[0])
+        g1 = min(w["left"] for w in segs[1])
+        left, right = [segs[0]], [segs[1]]
+        j = i + 1
+        while j < len(lines):
+            parts = _segments(lines[j])
+            if len(parts) > 2:
+                break
+            sides: list[list[dict[str, Any]]] = [[], []]
+            for part in parts:
+                x0, x1 = part[0]["left"], part[-1]["left"] + part[-1]["width"]
+                if x1 <= g1:
+                    sides[0] += part
+                elif x0 >= g0:
+                    sides[1] += part
+                else:
+                    sides = []
+                    break
+            if not sides:
+                break
+            if sides[0]:
+                left.append(sides[0])
+            if sides[1]:
+                right.append(sides[1])
+            j += 1
+        out += left + right
+        i = j
+    return out
+
+
 def words_to_page(
     words: list[dict[str, Any]], number: int, width: float, height: float, scale: float
 ) -> tuple[PageChars, list[dict[str, Any]]]:
@@ -130,10 +186,10 @@ def words_to_page(
     pc = PageChars(number, width, height, from_ocr=True)
     warnings: list[dict[str, Any]] = []
     flagged: set[tuple[int, str]] = set()
-    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    by_line: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
-        lines.setdefault(w["line"], []).append(w)
-    for line in lines.values():
+        by_line.setdefault(w["line"], []).append(w)
+    for line in columns(list(by_line.values())):
         heights = sorted(w["height"] for w in line)
         med = heights[len(heights) // 2]
         base = sorted(w["top"] + w["height"] for w in line)[len(line) // 2]
