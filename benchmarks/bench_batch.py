@@ -4,6 +4,8 @@ On N synthetic text reports (``corpora/synth/generate.py``, 1,000 by default):
 - baseline: ``nq_extract.parse`` on each file in this process, one after the other;
 - ``run_batch`` with 1 worker and with 2 workers into fresh output folders;
   scaling = docs/s(2 workers) / docs/s(1 worker);
+- the machine's own scaling ceiling at the time: a bare CPU-bound loop in 2
+  processes against 1 (2.0x on an idle 2-core machine, less when other jobs run);
 - peak RSS of each worker process (``ru_maxrss`` reported with each document);
 - ledger overhead: time the parent spends in the ledger's bookkeeping
   (hashing inputs, looking up done documents, ledger rows and commits) as a
@@ -26,6 +28,26 @@ from pathlib import Path
 from _common import ROOT, machine
 
 sys.path.insert(0, str(ROOT / "corpora" / "synth"))
+
+
+def _spin(n: int) -> float:
+    t0 = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i
+    return time.perf_counter() - t0
+
+
+def machine_scaling(n: int = 10_000_000) -> float:
+    """What the machine gives right now: throughput of 2 CPU-bound processes / 1 (2.0 on an idle 2-core machine)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver")
+    with ctx.Pool(1) as p:
+        one = p.map(_spin, [n])[0]
+    with ctx.Pool(2) as p:
+        two = max(p.map(_spin, [n, n]))
+    return 2 * one / two
 
 
 def run(paths_dir: Path, out: Path, workers: int) -> tuple[float, object]:
@@ -67,6 +89,7 @@ def main() -> None:
         base = len(paths) / t_base
         print(f"baseline, parse() in one process: {base:.1f} docs/s")
 
+        ceiling_before = machine_scaling()
         results = {}
         for workers in (1, 2):
             best = None
@@ -89,7 +112,11 @@ def main() -> None:
             )
         r1 = len(paths) / results[1][0]
         r2 = len(paths) / results[2][0]
-        print(f"scaling 2 workers / 1 worker: {r2 / r1:.2f}x")
+        ceiling = (ceiling_before + machine_scaling()) / 2
+        print(
+            f"scaling 2 workers / 1 worker: {r2 / r1:.2f}x; a bare CPU-bound loop in 2 processes / 1 on this machine now: {ceiling:.2f}x "
+            f"(the ceiling other jobs leave); batch scaling / ceiling {r2 / r1 / ceiling:.2f}"
+        )
         s2 = results[2][1]
         # 1 worker takes about W (the parent runs beside it); 2 workers at best (W + P) / 2 on two cores
         cpu_bound = min(2.0, 2 * s2.worker_cpu / (s2.worker_cpu + s2.parent_cpu))

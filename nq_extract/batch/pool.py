@@ -25,7 +25,16 @@ from typing import Any
 
 from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task, failure_outcome, rss_bytes, run_document
 
-PREFETCH = 2  # tasks queued in each worker's pipe, so that it never waits for the parent
+PREFETCH = 2  # fewest tasks queued in each worker's pipe
+MAX_PREFETCH = 32
+QUEUED_SECONDS = 0.5  # keep about this much work queued per worker, so that it never waits for a parent busy syncing
+
+
+def prefetch(avg_seconds: float) -> int:
+    """How many tasks to keep queued per worker given the recent seconds per document."""
+    if avg_seconds <= 0:
+        return PREFETCH
+    return max(PREFETCH, min(MAX_PREFETCH, int(QUEUED_SECONDS / avg_seconds) + 1))
 
 
 def default_workers() -> int:
@@ -172,10 +181,12 @@ class Pool:
         cap = self.limits.memory_mb * 1024 * 1024 if self.limits.memory_mb else 0
         self._slots = [self._spawn() for _ in range(self.workers)]
         try:
+            avg = 0.0  # moving average of seconds per document
             while True:
                 now = time.monotonic()
+                depth = prefetch(avg)
                 for slot in self._slots:
-                    while len(slot.queue) < PREFETCH and not slot.retiring:
+                    while len(slot.queue) < depth and not slot.retiring:
                         if retry:
                             item = retry.popleft()
                         elif not exhausted:
@@ -203,6 +214,7 @@ class Pool:
                                 out.attempts = attempt
                                 slot.since = time.monotonic()
                                 slot.retiring = slot.retiring or out.status == "too_large"
+                                avg = out.seconds if avg == 0 else 0.9 * avg + 0.1 * out.seconds
                                 yield out
                         except (EOFError, OSError):
                             dead = True
