@@ -58,7 +58,7 @@ def safe_name(name: str, default: str = "document") -> str:
     Vietnamese letters are kept (NFC); the result never starts with a dot,
     is never a reserved device name, and fits in ``MAX_NAME_BYTES`` of UTF-8.
     """
-    name = unicodedata.normalize("NFC", name)
+    name = unicodedata.normalize("NFC", name[: 4 * MAX_NAME_BYTES])
     name = _UNSAFE.sub("_", name).strip("._-")
     name = re.sub(r"\.{2,}", ".", name)
     name = name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")

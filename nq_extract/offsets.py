@@ -72,18 +72,28 @@ def replace_ranges(text: str, srcmap: array, edits: list[tuple[int, int, str]]) 
     return "".join(out), outmap
 
 
+# At most this many combining marks stay on one character (Unicode's stream-safe
+# format allows 30); the rest of a longer run is dropped.
+MAX_MARKS = 30
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
 
 
 def nfc(text: str, srcmap: array) -> Mapped:
-    """Unicode NFC, each composed character mapped to its base character."""
+    """Unicode NFC, each composed character mapped to its base character.
+
+    Runs of more than ``MAX_MARKS`` combining marks on one character are cut to
+    that many: no text needs them, and their canonical reordering takes time
+    quadratic in the run.
+    """
     if unicodedata.is_normalized("NFC", text):
         return text, srcmap
     out: list[str] = []
     outmap = array("l")
     for m in _CLUSTER.finditer(text):
         s, e = m.span()
-        cluster = m.group()
+        if e - s > 1 + MAX_MARKS:  # garbage: reordering a long run of marks is quadratic
+            e = s + 1 + MAX_MARKS
+        cluster = text[s:e]
         composed = unicodedata.normalize("NFC", cluster)
         out.append(composed)
         if composed == cluster:

@@ -79,6 +79,7 @@ INPUTS: dict[str, tuple[str, int]] = {
     "unit_words": ("xã ", 20_000),
     "combining_run": ("\u0301", 50_000),
     "decomposed": ("e\u0302\u0301 ", 20_000),
+    "alternating_marks": ("\u0323\u0302", 30_000),  # marks whose canonical order must be sorted
 }
 
 # name -> (text with @@, unit, count): one stretch of a real-looking sentence grows.
