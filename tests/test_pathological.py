@@ -207,9 +207,19 @@ def measures():
     gc.unfreeze()
 
 
+def _blank(unit: str) -> bool:
+    """Is the unit nothing once normalized (spaces, page breaks, Markdown marks)? The stages then do not run."""
+    from nq_extract import normalize
+    from nq_extract.document import Loaded
+    from nq_extract.models import Source
+
+    return not normalize.build(Loaded(text=unit * 8, source=Source())).text.strip()
+
+
 def _params():
     for name in [*INPUTS, *GROWN, *MADE]:
-        for part in PARTS:
+        blank = name in INPUTS and _blank(INPUTS[name][0])
+        for part in PARTS[:2] if blank else PARTS:
             reason = XFAIL.get((name, SHORT[part]))
             marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
             yield pytest.param(name, part, marks=marks, id=f"{name}-{SHORT[part]}")
