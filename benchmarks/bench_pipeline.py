@@ -38,7 +38,9 @@ def main() -> None:
     mb = total_bytes / 1e6
     print(f"machine: {machine()}")
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB of text")
-    print(f"pipeline: {mb / t_pipe:.2f} MB/s per core; baseline read+NFC {mb / t_base:.1f} MB/s; ratio pipeline/baseline time {t_pipe / t_base:.0f}x")
+    print(
+        f"pipeline: {mb / t_pipe:.2f} MB/s per core; baseline read+NFC {mb / t_base:.1f} MB/s; ratio pipeline/baseline time {t_pipe / t_base:.0f}x"
+    )
 
     cmd = [sys.executable, "-m", "nq_extract", "parse", str(SEED), "--format", "json"]
     t_cold = best_of(lambda: subprocess.run(cmd, check=True, capture_output=True), 3)

@@ -65,7 +65,9 @@ def _kind_heading_re() -> re.Pattern[str]:
 
 
 _KIND_HEADING: re.Pattern[str] | None = None
-_NUMBER = re.compile(r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})")
+_NUMBER = re.compile(
+    r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})"
+)
 # The header's "Tam Đường, ngày 15 tháng 01 năm 2024": the place is a run of capitalised
 # words (so an id such as "NĐ-CP, ngày ..." in the body is not a place); blanks
 # ("ngày   tháng 12 năm 2025") leave the day or month out.

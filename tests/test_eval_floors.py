@@ -41,6 +41,8 @@ def test_eval_cli_prints_table():
     import subprocess
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "nq_extract", "eval", str(GOLD / "000_seed"), "--total-only"], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "nq_extract", "eval", str(GOLD / "000_seed"), "--total-only"], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     assert "total over 1 documents" in r.stdout

@@ -69,7 +69,9 @@ def test_markdown_escapes_and_two_column_header():
 
 
 def test_blank_number_is_no_id_and_not_issuer():
-    r = nq_extract.parse_text("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:      /BC-UBND\nLâm Đồng, ngày    tháng 01 năm 2026\n\nBÁO CÁO\nTổng hợp\n\nNội dung.")
+    r = nq_extract.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:      /BC-UBND\nLâm Đồng, ngày    tháng 01 năm 2026\n\nBÁO CÁO\nTổng hợp\n\nNội dung."
+    )
     assert r.document.id is None
     assert r.document.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert r.document.date == "2026-01"

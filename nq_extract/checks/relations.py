@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .scan import FIGURE, PERCENT, Bounds, Tok, scan, words
 
@@ -512,7 +513,7 @@ def _check_list(t: Text, out: list[Relation], head: _Block, children: list[tuple
             units.append(f.head)
     for u in units:
         tot = next((h for h in head_figs if h.head == u), None)
-        col = [next((f for f in fs if f.head == u), None) for fs in child_figs]
+        col: list[Any] = [next((f for f in fs if f.head == u), None) for fs in child_figs]
         if tot is None or any(c is None for c in col):
             continue
         out.append(Relation(SUM, [("total", tot)] + [("part", c) for c in col if c is not None], source="list"))

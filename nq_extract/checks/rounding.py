@@ -98,7 +98,7 @@ def show(value: Decimal, decimals: int = 2) -> str:
     sign = "-" if q < 0 else ""
     q = abs(q)
     int_part, _, frac = f"{q:f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(int_part) > 3:
         groups.insert(0, int_part[-3:])
         int_part = int_part[:-3]

@@ -80,7 +80,7 @@ class Tok:
     @property
     def named(self) -> bool:
         """The word after the figure is capitalised: it names the items ("28 Ban quản lý")."""
-        return bool(self.unit) and self.unit[0].isupper()
+        return bool(self.unit) and self.unit is not None and self.unit[0].isupper()
 
 
 def _line_start(text: str, i: int) -> int:
@@ -159,7 +159,7 @@ def _classify(
         # "dịp 30/4", "kỷ niệm 19/5": a day and month, not a ratio above one
         nv = parse_number(nxt)
         day_month = nv is not None and nv.decimals == 0 and number.decimals == 0 and 1 <= nv.value <= 12 and 1 <= number.value <= 31
-        if day_month and (nv.value < number.value or _DATE_CUE.search(before)):
+        if day_month and nv is not None and (nv.value < number.value or _DATE_CUE.search(before)):
             return DATE
     if slash_prev and len(text[s:e]) == 4 and text[s:e][:2] in ("19", "20") and idx > 0:
         prev = text[raw[idx - 1][0] : raw[idx - 1][1]]

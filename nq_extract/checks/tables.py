@@ -57,7 +57,7 @@ def table_sums(tables: Sequence[Any]) -> list[Relation]:
             total = _cell_tok(rows[ti][c], cells[ti][c] if c < len(cells[ti]) else None, 0)
             if total is None or total.kind != FIGURE:
                 continue
-            parts = []
+            parts: list = []
             for i in parts_rows:
                 tok = _cell_tok(rows[i][c] if c < len(rows[i]) else "", cells[i][c] if c < len(cells[i]) else None, i)
                 if tok is None or tok.kind != FIGURE:

@@ -255,7 +255,9 @@ class _Linker:
                 prefix = " ".join(head_words[: len(head_words) - len(m.place.type.split())])
                 canonical = _join(expand_abbreviations(prefix), gz.full_name(place))
             else:
-                prefix = _clean(self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[f.place_tokens[0]].start])
+                prefix = _clean(
+                    self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[f.place_tokens[0] if f.place_tokens else m.start_tok].start]
+                )
                 canonical = _join(expand_abbreviations(prefix), _rest_of_chain(gz, place, skip_type=True))
             return {"canonical": canonical, "admin_code": place.code, "match_score": link.score}
         # a bare "huyện" or a named committee without its name: the report's own place

@@ -103,7 +103,7 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
         target = anchors[i]
         alias = " ".join(am.group("alias").split())
         alias_target[_fold(alias)] = target
-        target.extra.setdefault("aliases", []).append(alias)  # type: ignore[union-attr]
+        target.extra.setdefault("aliases", []).append(alias)  # type: ignore[union-attr,attr-defined]
     # groups without a term: through an alias, or the same conference named with its term
     terms_of: dict[str | None, set[str]] = {}
     for x in groups:
@@ -125,7 +125,7 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
             res.warnings.append(("reference.unresolved", f"group '{text[g.start : g.end]}' names no term (khóa)", g.start, g.end))
     res.cites.extend(g for g in groups if g.id)
     for c in res.cites:
-        for a in c.extra.get("aliases", []):  # type: ignore[union-attr]
+        for a in c.extra.get("aliases", []):  # type: ignore[union-attr,attr-defined]
             res.aliases.setdefault(c.id, [])
             if a not in res.aliases[c.id]:
                 res.aliases[c.id].append(a)
@@ -134,7 +134,7 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
     for target in {id(t): t for t in alias_target.values()}.values():
         if target.system == "group" or not target.id:
             continue
-        for alias in target.extra.get("aliases", []):  # type: ignore[union-attr]
+        for alias in target.extra.get("aliases", []):  # type: ignore[union-attr,attr-defined]
             for m in re.finditer(r"\s+".join(re.escape(w) for w in alias.split()), text):
                 if m.start() > target.end and not taken.overlaps(m.start(), m.end()):
                     res.cites.append(_short(target, m.start(), m.end()))
