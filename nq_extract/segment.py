@@ -296,6 +296,10 @@ def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]
     return (found.start(), block_end), items
 
 
+# a two-column block flattened into lines: "Nơi nhận: KT. GIÁM ĐỐC"
+_INLINE_CAPACITY = re.compile(r"(?m)(?<=[ \t])(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$")
+
+
 def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer | None]:
     zone_start = max(0, len(text) - SIGNATURE_WINDOW)
     cap = None
@@ -303,10 +307,19 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
         cap = m
     if cap is None:
         # a two-column block flattened into lines: "Nơi nhận: KT. GIÁM ĐỐC"
-        inline = re.compile(r"(?m)(?<=[ \t])(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$")
-        for m in inline.finditer(text, zone_start):
+        for m in _INLINE_CAPACITY.finditer(text, zone_start):
             cap = m
+    if cap is None:
+        # the signature beside "Nơi nhận", with an appendix after it
+        rec = None
+        for found in _RECIPIENTS.finditer(text, max(0, len(text) - 200_000)):
+            rec = found
+        if rec is not None and rec.start() < zone_start:
+            lo, hi = max(0, rec.start() - 400), min(len(text), rec.end() + 1500)
+            cap = next(_CAPACITY.finditer(text, lo, hi), None) or next(_INLINE_CAPACITY.finditer(text, lo, hi), None)
     lines = _lines(text, cap.start() if cap else zone_start, len(text))
+    if cap is not None and cap.start() < zone_start:
+        lines = _lines(text, cap.start(), min(len(text), cap.end() + 600))
     name_line = None
     for ls, le in reversed(lines):
         line = text[ls:le].strip()

@@ -75,3 +75,14 @@ def test_blank_number_is_no_id_and_not_issuer():
     assert r.document.id is None
     assert r.document.issuer == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert r.document.date == "2026-01"
+
+
+def test_signature_beside_recipients_with_an_appendix_after_it():
+    text = (
+        "BÁO CÁO\nKết quả\n\nNội dung báo cáo.\n\n"
+        "Nơi nhận: KT. CHỦ TỊCH\n- Bộ Nội vụ;\nPHÓ CHỦ TỊCH\n- Lưu: VT.\nNguyễn Văn An\n"
+        "PHỤ LỤC\nBIỂU MẪU THỐNG KÊ\n" + "Chỉ tiêu | Đơn vị | 100\n" * 200
+    )
+    signer = nq_extract.parse_text(text).document.signer
+    assert signer is not None
+    assert (signer.name, signer.position, signer.capacity, signer.on_behalf_of) == ("Nguyễn Văn An", "Phó Chủ tịch", "KT", "Chủ tịch")
