@@ -8,6 +8,7 @@ that knows it. A document that cannot be read becomes a report whose
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import os
 import time
@@ -46,7 +47,7 @@ def analyse(doc: Document, **options: Any) -> Report:
     """Segment, extract and check an already normalized document."""
     with _timed(options, "segment"):
         seg = segment.segment(doc)
-    doc = Document(**{**doc.__dict__, "segments": seg})
+    doc = dataclasses.replace(doc, segments=seg)
     from .extract.references import canonical_id
 
     own_id = None

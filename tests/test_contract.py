@@ -12,6 +12,7 @@ from nq_extract.schema import generate, shipped
 from .conftest import dev_texts
 from .helpers import assert_valid
 
+# Written out here, not imported from the package: the test must fail if the package drops a key.
 CONTRACT_KEYS = {
     "schema_version",
     "source",
