@@ -91,7 +91,9 @@ def _footnotes(doc: Document) -> list[Any]:
 
 def from_loaded(loaded: Loaded, **options: Any) -> Report:
     with _timed(options, "normalize"):
-        doc = normalize.build(loaded)
+        from .load.text_tables import attach
+
+        doc = normalize.build(attach(loaded))  # tables laid out as text join the loader's
     return analyse(doc, **options)
 
 
@@ -187,4 +189,4 @@ def process_text(text: str, **options: Any) -> Report:
 
 def _format_guess(path: str | os.PathLike[str]) -> Any:
     suffix = Path(path).suffix.lower()
-    return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "text")
+    return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}.get(suffix, "text")

@@ -1,7 +1,7 @@
 """Loaders: a path or bytes in, a ``Loaded`` out; one module per format.
 
 The format is sniffed from the bytes first and the file name second. Heavy
-readers (PDF, DOCX, OCR) are imported only when a file of their kind arrives.
+readers (PDF, DOCX, HTML, OCR) are imported only when a file of their kind arrives.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from ..models import Source
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".csv", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_BYTES = 200 * 1024 * 1024
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """``pdf``, ``docx``, ``markdown``, ``text`` or ``unsupported``."""
+    """``pdf``, ``docx``, ``html``, ``markdown``, ``text`` or ``unsupported``."""
     suffix = Path(name).suffix.lower()
     head = data[:1024]
     if head.lstrip(b"\r\n\t \x00")[:5] == b"%PDF-" or b"%PDF-" in head[:1024] and suffix == ".pdf":
@@ -32,9 +33,16 @@ def sniff(data: bytes, name: str = "") -> str:
         return "pdf"  # the PDF reader will say what is wrong with it
     if suffix in (".docx", ".docm"):
         return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix not in MARKDOWN_SUFFIXES:
+        from .html import looks_like_html
+
+        if looks_like_html(head):
+            return "html"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
-    if suffix in TEXT_SUFFIXES or suffix in (".htm", ".html", ".log"):
+    if suffix in TEXT_SUFFIXES or suffix == ".log":
         return "text"
     if suffix in (".doc", ".xls", ".xlsx", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip"):
         return "unsupported"
@@ -69,6 +77,10 @@ def load_bytes(data: bytes, name: str = "", **options: Any) -> Loaded:
         from .docx import load_docx
 
         return load_docx(data, source, **options)
+    if kind == "html":
+        from .html import load_html
+
+        return load_html(data, source, **options)
     if kind in ("text", "markdown"):
         from .legacy import repair_text
         from .text import load_text
