@@ -91,9 +91,7 @@ def _footnotes(doc: Document) -> list[Any]:
 
 def from_loaded(loaded: Loaded, **options: Any) -> Report:
     with _timed(options, "normalize"):
-        from .load.text_tables import attach
-
-        doc = normalize.build(attach(loaded))  # tables laid out as text join the loader's
+        doc = normalize.build(loaded)
     return analyse(doc, **options)
 
 
