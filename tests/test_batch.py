@@ -313,3 +313,48 @@ def test_summary_and_progress_render_without_a_terminal(tmp_path):
     text = buf.getvalue()
     for heading in ("documents by status", "slowest documents", "most-cited documents", "inconsistencies:"):
         assert heading in text
+
+
+@pytest.mark.parametrize(
+    ("avg", "left", "workers", "expected"),
+    [
+        (0.0, None, 2, 2),  # nothing measured yet: the floor
+        (0.01, None, 2, 32),  # fast documents: up to the cap
+        (0.01, 1000, 2, 32),
+        (0.01, 20, 2, 10),  # near the end: a fair share of what is left
+        (0.01, 3, 2, 2),
+        (0.01, 0, 2, 2),
+        (5.0, 1000, 2, 2),  # slow documents: a short queue
+    ],
+)
+def test_queue_depth_shrinks_to_a_fair_share_near_the_end(avg, left, workers, expected):
+    from nq_extract.batch.pool import queue_depth
+
+    assert queue_depth(avg, left, workers) == expected
+
+
+def test_a_failing_disk_stops_the_run_with_its_error_and_keeps_commits_whole(tmp_path, monkeypatch):
+    docs = synth.generate(tmp_path / "in", 6, ("txt",), seed=5)
+    out = tmp_path / "out"
+    calls = {"n": 0}
+    real = ResultsFile.append
+
+    def append(self, batch):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise OSError(28, "No space left on device")
+        return real(self, batch)
+
+    monkeypatch.setattr(ResultsFile, "append", append)
+    monkeypatch.setattr("nq_extract.batch.runner.FLUSH_COUNT", 2)
+    with pytest.raises(OSError, match="No space left"):
+        run_batch([tmp_path / "in"], out, workers=1, formats=())
+    monkeypatch.undo()
+    committed = lines(out)
+    ledger = Ledger(out)
+    try:
+        assert len(committed) == ledger.db.execute("SELECT count(*) FROM ledger").fetchone()[0] == 2
+    finally:
+        ledger.close()
+    run_batch([tmp_path / "in"], out, workers=1, formats=())  # the re-run does the rest, once each
+    assert sorted(by_path(out)) == sorted(str(p) for p in docs)

@@ -90,9 +90,12 @@ class Ledger:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.db = sqlite3.connect(self.out / DB_NAME, isolation_level=None, timeout=30)
+        self.db = sqlite3.connect(
+            self.out / DB_NAME, isolation_level=None, timeout=30, check_same_thread=False
+        )  # the batch writer thread commits; one user at a time
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # up to 64 MB: a batch's rows stay in memory until its commit
         self.db.executescript(_SCHEMA)
         self._columns: dict[str, list[str]] = {}
         self.seconds = 0.0  # time spent in the ledger's bookkeeping (for the overhead figure)

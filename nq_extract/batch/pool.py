@@ -15,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import selectors
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any
 
 from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task, failure_outcome, rss_bytes, run_document
@@ -28,6 +29,16 @@ from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task, failure_outcome, r
 PREFETCH = 2  # fewest tasks queued in each worker's pipe
 MAX_PREFETCH = 32
 QUEUED_SECONDS = 0.5  # keep about this much work queued per worker, so that it never waits for a parent busy syncing
+HEALTH_SECONDS = 0.2  # how often the parent checks each worker's time, memory and pulse
+
+
+def queue_depth(avg_seconds: float, left: int | None, workers: int) -> int:
+    """Tasks to keep queued per worker: :func:`prefetch`, but near the end no more than a fair share
+    of what is left, so that the workers finish together instead of one draining a long queue alone."""
+    depth = prefetch(avg_seconds)
+    if left is not None:
+        depth = min(depth, max(PREFETCH, -(-left // max(1, workers))))
+    return depth
 
 
 def prefetch(avg_seconds: float) -> int:
@@ -134,6 +145,7 @@ class Pool:
         self.html = html
         self._ctx = _context()
         self._slots: list[_Slot] = []
+        self._selector: selectors.BaseSelector = selectors.DefaultSelector()  # the workers' pipes and sentinels
         self.crashes = 0
         self.kills = 0
 
@@ -175,16 +187,21 @@ class Pool:
     # -- the loop ----------------------------------------------------------
     def run(self, tasks: Iterable[Task], on_idle: Callable[[], None] | None = None) -> Iterator[Outcome]:
         source = iter(tasks)
+        left: int | None = len(tasks) if isinstance(tasks, Sized) else None  # tasks not yet sent
         retry: deque[tuple[Task, int]] = deque()
         exhausted = False
         hard = hard_seconds(self.limits)
         cap = self.limits.memory_mb * 1024 * 1024 if self.limits.memory_mb else 0
         self._slots = [self._spawn() for _ in range(self.workers)]
+        self._selector = selectors.DefaultSelector()
+        for i in range(len(self._slots)):
+            self._watch(i)
         try:
             avg = 0.0  # moving average of seconds per document
+            checked = time.monotonic()
             while True:
                 now = time.monotonic()
-                depth = prefetch(avg)
+                depth = queue_depth(avg, left, len(self._slots))
                 for slot in self._slots:
                     while len(slot.queue) < depth and not slot.retiring:
                         if retry:
@@ -195,6 +212,8 @@ class Pool:
                                 exhausted = True
                                 break
                             item = (nxt, 1)
+                            if left is not None:
+                                left = max(0, left - 1)
                         else:
                             break
                         if not slot.queue:
@@ -203,26 +222,30 @@ class Pool:
                         slot.conn.send(item[0])
                 if exhausted and not retry and not any(s.queue for s in self._slots):
                     return
-                ready = set(wait([s.conn for s in self._slots] + [s.proc.sentinel for s in self._slots], timeout=0.1))
+                ready = {key.data for key, _ in self._selector.select(timeout=0.1)}
+                now = time.monotonic()
+                health = now - checked >= HEALTH_SECONDS  # a worker's pulse and memory, a few times a second
+                if health:
+                    checked = now
                 for i, slot in enumerate(self._slots):
                     dead = False
-                    if slot.conn in ready:
+                    if ("conn", i) in ready:  # one outcome per wake: the selector is level-triggered, more come next round
                         try:
-                            while slot.conn.poll():
-                                out = slot.conn.recv()
-                                task, attempt = slot.queue.popleft()
-                                out.attempts = attempt
-                                slot.since = time.monotonic()
-                                slot.retiring = slot.retiring or out.status == "too_large"
-                                avg = out.seconds if avg == 0 else 0.9 * avg + 0.1 * out.seconds
-                                yield out
+                            out = slot.conn.recv()
                         except (EOFError, OSError):
                             dead = True
-                    if dead or slot.proc.sentinel in ready or not slot.proc.is_alive():
+                        else:
+                            task, attempt = slot.queue.popleft()
+                            out.attempts = attempt
+                            slot.since = now
+                            slot.retiring = slot.retiring or out.status == "too_large"
+                            avg = out.seconds if avg == 0 else 0.9 * avg + 0.1 * out.seconds
+                            yield out
+                    if dead or ("proc", i) in ready or (health and not slot.proc.is_alive()):
                         yield from self._replace(i, retry, reason=None)
                         continue
-                    if slot.queue:
-                        age = time.monotonic() - slot.since
+                    if slot.queue and health:
+                        age = now - slot.since
                         if hard and age > hard:
                             yield from self._replace(i, retry, reason="timeout")
                         elif cap and rss_bytes(slot.proc.pid) > cap * 1.25:
@@ -230,7 +253,19 @@ class Pool:
                 if on_idle is not None:
                     on_idle()
         finally:
+            self._selector.close()
             self.close()
+
+    def _watch(self, i: int) -> None:
+        slot = self._slots[i]
+        self._selector.register(slot.conn, selectors.EVENT_READ, ("conn", i))
+        self._selector.register(slot.proc.sentinel, selectors.EVENT_READ, ("proc", i))
+
+    def _unwatch(self, i: int) -> None:
+        slot = self._slots[i]
+        for obj in (slot.conn, slot.proc.sentinel):
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self._selector.unregister(obj)
 
     def _replace(self, i: int, retry: deque[tuple[Task, int]], reason: str | None) -> Iterator[Outcome]:
         """Kill (if needed) and replace worker ``i``; settle the document it held."""
@@ -244,6 +279,7 @@ class Pool:
                 yield out
         except (EOFError, OSError):
             pass
+        self._unwatch(i)
         self._bury(slot)
         if slot.queue and slot.retiring and reason is None:  # a planned exit: what it held was never started
             retry.extend(slot.queue)
@@ -273,3 +309,4 @@ class Pool:
                     )
             retry.extend(rest)
         self._slots[i] = self._spawn()
+        self._watch(i)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +25,8 @@ from .writers import HTML_DIR, ResultsFile, export_tables
 
 FLUSH_SECONDS = 1.0
 FLUSH_COUNT = 256
+QUEUE_MAX = 4 * FLUSH_COUNT  # outcomes waiting for the writer before the loop waits for it
+_TICK = object()
 
 
 @dataclass
@@ -75,7 +79,14 @@ def plan(paths: list[str], ledger: Ledger, stats: RunStats, redo: frozenset[str]
 
 
 class _Writer:
-    """Buffers outcomes and commits them: lines (synced) then one ledger transaction."""
+    """Commits outcomes from a thread of its own: lines (synced), then one ledger transaction.
+
+    The run's loop only hands outcomes over, so a slow disk (an fsync, a
+    SQLite commit) never keeps it from feeding the workers. Commits come in
+    batches of up to ``FLUSH_COUNT`` outcomes or ``FLUSH_SECONDS``, in the
+    order the outcomes arrived; :meth:`close` commits what is left and
+    re-raises, in the caller, an error the thread met.
+    """
 
     def __init__(self, results: ResultsFile, ledger: Ledger) -> None:
         from ..io import atomic_write_text
@@ -83,24 +94,66 @@ class _Writer:
         self._write_page = atomic_write_text
         self.results = results
         self.ledger = ledger
-        self.buffer: list[Outcome] = []
-        self.last = time.monotonic()
+        self._queue: queue.Queue[Outcome | None] = queue.Queue(maxsize=QUEUE_MAX)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._loop, name="nq-extract-writer", daemon=True)
+        self._thread.start()
 
     def add(self, out: Outcome) -> None:
-        if out.html is not None:  # the review page first: a committed line always has its page
-            self._write_page(self.results.path.parent / HTML_DIR / f"{out.key}.html", out.html)
-            out.html = None
-        self.buffer.append(out)
-        if len(self.buffer) >= FLUSH_COUNT or time.monotonic() - self.last > FLUSH_SECONDS:
-            self.flush()
+        while True:
+            if self._error is not None or not self._thread.is_alive():
+                self._raise()
+            try:
+                self._queue.put(out, timeout=0.5)
+                return
+            except queue.Full:  # the disk is slower than the workers: wait for it
+                continue
 
-    def flush(self) -> None:
-        self.last = time.monotonic()
-        if not self.buffer:
+    def close(self) -> None:
+        """Commit everything handed over so far and stop the thread."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+        if not self._thread.is_alive() and not self._queue.empty():
+            raise RuntimeError("the batch writer stopped before committing every outcome")
+
+    def _loop(self) -> None:
+        buffer: list[Outcome] = []
+        last = time.monotonic()
+        try:
+            while True:
+                wait = FLUSH_SECONDS - (time.monotonic() - last) if buffer else None
+                item: object
+                try:
+                    item = self._queue.get(timeout=max(0.0, wait) if wait is not None else None)
+                except queue.Empty:
+                    item = _TICK
+                if item is None:
+                    self._flush(buffer)
+                    return
+                if isinstance(item, Outcome):
+                    if item.html is not None:  # the review page first: a committed line always has its page
+                        self._write_page(self.results.path.parent / HTML_DIR / f"{item.key}.html", item.html)
+                        item.html = None
+                    buffer.append(item)
+                if len(buffer) >= FLUSH_COUNT or time.monotonic() - last >= FLUSH_SECONDS:
+                    self._flush(buffer)
+                    buffer = []
+                    last = time.monotonic()
+        except BaseException as e:  # noqa: BLE001 - handed to the caller by close()/add()
+            self._error = e
+
+    def _flush(self, buffer: list[Outcome]) -> None:
+        if not buffer:
             return
-        spans = self.results.append([o.line for o in self.buffer])
-        self.ledger.record([(o, off, n) for o, (off, n) in zip(self.buffer, spans)], self.results.size)
-        self.buffer = []
+        spans = self.results.append([o.line for o in buffer])
+        self.ledger.record([(o, off, n) for o, (off, n) in zip(buffer, spans)], self.results.size)
 
 
 def engine_outcomes(
@@ -171,6 +224,7 @@ def run_batch(
         if progress is not None:
             progress.start(stats)
         idle = progress.refresh if progress is not None else None
+        stopped = True  # by an error or an interrupt: the writer's own error must not hide it
         try:
             outcomes = (
                 engine_outcomes(
@@ -196,14 +250,19 @@ def run_batch(
                 stats.worker_peaks[outcome.worker] = max(stats.worker_peaks.get(outcome.worker, 0.0), outcome.rss_mb)
                 if progress is not None:
                     progress.advance(outcome)
-            writer.flush()
+            stopped = False
         except KeyboardInterrupt:
-            writer.flush()
             stats.interrupted = True
             raise
         finally:
-            if progress is not None:
-                progress.stop()
+            try:
+                writer.close()  # commit what was handed over, whatever ended the loop
+            except BaseException:
+                if not stopped:
+                    raise
+            finally:
+                if progress is not None:
+                    progress.stop()
         if int(ledger.meta("stale_lines", "0") or 0) > 0:
             stats.compacted = results.compact()
         t1 = time.perf_counter()
