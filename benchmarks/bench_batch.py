@@ -2,6 +2,9 @@
 
 On N synthetic text reports (``corpora/synth/generate.py``, 1,000 by default):
 - baseline: ``nq_extract.parse`` on each file in this process, one after the other;
+- the cold start: the first pool of a process starts the workers' fork server,
+  which loads and warms the pipeline once (timed on its own, so that the 1- and
+  2-worker runs below both start from a warm fork server);
 - ``run_batch`` with 1 worker and with 2 workers into fresh output folders;
   scaling = docs/s(2 workers) / docs/s(1 worker);
 - the machine's own scaling ceiling at the time: a bare CPU-bound loop in 2
@@ -42,7 +45,7 @@ def machine_scaling(n: int = 10_000_000) -> float:
     """What the machine gives right now: throughput of 2 CPU-bound processes / 1 (2.0 on an idle 2-core machine)."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("forkserver")
+    ctx = mp.get_context("spawn")  # not the fork server: that one is the batch workers' own
     with ctx.Pool(1) as p:
         one = p.map(_spin, [n])[0]
     with ctx.Pool(2) as p:
@@ -50,13 +53,14 @@ def machine_scaling(n: int = 10_000_000) -> float:
     return 2 * one / two
 
 
-def run(paths_dir: Path, out: Path, workers: int) -> tuple[float, object]:
+def run(paths_dir: Path, out: Path, workers: int, limit: int | None = None) -> tuple[float, object]:
     from nq_extract.batch.runner import run_batch
 
     shutil.rmtree(out, ignore_errors=True)
+    inputs = sorted(paths_dir.iterdir())[:limit] if limit else [paths_dir]
     t0 = time.perf_counter()
     c0 = time.process_time()
-    stats = run_batch([paths_dir], out, workers=workers, formats=())
+    stats = run_batch(inputs, out, workers=workers, formats=())
     stats.parent_cpu = time.process_time() - c0  # type: ignore[attr-defined]
     return time.perf_counter() - t0, stats
 
@@ -88,6 +92,12 @@ def main() -> None:
         t_base = time.perf_counter() - t0
         base = len(paths) / t_base
         print(f"baseline, parse() in one process: {base:.1f} docs/s")
+
+        # the first pool of a process starts the fork server, which loads and warms the pipeline once;
+        # timed apart, so that both timed runs below start their workers the same way
+        t0 = time.perf_counter()
+        run(docs, tmp / "cold", 1, limit=4)
+        print(f"cold start of the workers' fork server (once per process, 4 documents): {time.perf_counter() - t0:.2f} s")
 
         ceiling_before = machine_scaling()
         results = {}

@@ -98,10 +98,17 @@ def _context() -> Any:
     if "forkserver" not in mp.get_all_start_methods():
         return mp.get_context("spawn")
     ctx = mp.get_context("forkserver")
-    from .. import pipeline
-
-    ctx.set_forkserver_preload(["nq_extract.batch.pool", "nq_extract.pipeline", *pipeline.STAGES])
+    ctx.set_forkserver_preload(["nq_extract.batch.warm"])  # the pipeline loaded and warmed once, shared by every worker
     return ctx
+
+
+def prestart() -> None:
+    """Start the fork server now, so that it loads and warms the pipeline while the caller does other work."""
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def warm_up() -> None:

@@ -219,6 +219,10 @@ def run_batch(
         if force:
             ledger.reset()
             results.reset()
+        if not dask:
+            from .pool import prestart
+
+            prestart()  # the workers' fork server warms up while the inputs are hashed
         tasks = plan(paths, ledger, stats, frozenset(redo))
         writer = _Writer(results, ledger)
         if progress is not None:
