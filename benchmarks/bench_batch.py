@@ -9,6 +9,8 @@ On N synthetic text reports (``corpora/synth/generate.py``, 1,000 by default):
   scaling = docs/s(2 workers) / docs/s(1 worker);
 - the machine's own scaling ceiling at the time: a bare CPU-bound loop in 2
   processes against 1 (2.0x on an idle 2-core machine, less when other jobs run);
+- the workload's own ceiling: the pipeline in 2 independent processes against 1,
+  with no pool, pipes or writes (what shared caches and memory leave);
 - peak RSS of each worker process (``ru_maxrss`` reported with each document);
 - ledger overhead: time the parent spends in the ledger's bookkeeping
   (hashing inputs, looking up done documents, ledger rows and commits) as a
@@ -39,6 +41,32 @@ def _spin(n: int) -> float:
     for i in range(n):
         x += i * i
     return time.perf_counter() - t0
+
+
+def _parse_all(paths: list[str]) -> tuple[float, float]:
+    """Parse every path in this process; (start, end) of the loop on the shared monotonic clock."""
+    import nq_extract
+
+    nq_extract.parse(paths[0])  # imports and patterns, outside the timing
+    t0 = time.monotonic()
+    for p in paths:
+        nq_extract.parse(p)
+    return t0, time.monotonic()
+
+
+def pipeline_scaling(paths: list[Path]) -> float:
+    """The workload's own ceiling: the pipeline in 2 independent processes (no pool, no pipes, no writes) / 1."""
+    import multiprocessing as mp
+
+    names = [str(p) for p in paths]
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as p:
+        ((a, b),) = p.map(_parse_all, [names])
+    one = b - a
+    with ctx.Pool(2) as p:
+        spans = p.map(_parse_all, [names[0::2], names[1::2]], chunksize=1)
+    two = max(e for _, e in spans) - min(s for s, _ in spans)
+    return one / two
 
 
 def machine_scaling(n: int = 10_000_000) -> float:
@@ -126,6 +154,10 @@ def main() -> None:
         print(
             f"scaling 2 workers / 1 worker: {r2 / r1:.2f}x; a bare CPU-bound loop in 2 processes / 1 on this machine now: {ceiling:.2f}x "
             f"(the ceiling other jobs leave); batch scaling / ceiling {r2 / r1 / ceiling:.2f}"
+        )
+        print(
+            f"the pipeline alone in 2 independent processes / 1 (no pool, pipes or writes; the workload's own ceiling here): "
+            f"{pipeline_scaling(paths):.2f}x"
         )
         s2 = results[2][1]
         # 1 worker takes about W (the parent runs beside it); 2 workers at best (W + P) / 2 on two cores
