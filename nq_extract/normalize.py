@@ -16,6 +16,7 @@ from array import array
 from . import footnotes as fn
 from .document import AnchorHint, Document, Loaded, Note, NoteHint
 from .offsets import Mapped, concat, identity, nfc, replace_ranges, sub
+from .prefilter import prefiltered
 
 _HSPACE = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\v]"
 _NL = "(?:\\r\\n?|\\n|\\f|\\u2028|\\u2029)"
@@ -24,11 +25,19 @@ _WS = re.compile(
     rf"|(?P<sp>{_HSPACE}{{2,}}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\v])"
     r"|(?P<zw>[\u200b\u200c\u200d\u2060\ufeff]+)"
 )
+# Where a ``_WS`` match can start: a space before more white space, or any other
+# space, line break or zero-width character (the class first: the search skips in C).
+_WS_START = re.compile(
+    f"[{_HSPACE[1:-1]}\\r\\n\\f\\u2028\\u2029\\u200b\\u200c\\u200d\\u2060\\ufeff](?:(?<=[^ ])|(?={_HSPACE}|[\\r\\n\\f\\u2028\\u2029]))"
+)
+_ws_finditer = prefiltered(_WS, _WS_START)
 _NEWLINES = re.compile(_NL)
-# Markdown emphasis and heading marks, and links ([text](url) keeps text).
+# Markdown emphasis and heading marks, and links ([text](url) keeps text). Every
+# branch starts with its literal character (lookbehinds after it), so the search
+# skips to "*", "_", "#", "[", "]" and "\\" in C.
 _MARKUP = re.compile(
-    r"\*\*|__(?=\S)|(?<=\S)__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?m:^#{1,6}[ \t]+)"
-    r"|\]\([^)\s]{1,500}\)|(?<![\w\]])\[(?=[^\]\n^]{1,200}\]\()"
+    r"\*\*|__(?=\S)|_(?<=\S_)_|\*(?<![\w*]\*)(?=[^\s*])|\*(?<=[^\s*]\*)(?![\w*])|#(?<![^\n]#)#{0,5}[ \t]+"
+    r"|\]\([^)\s]{1,500}\)|\[(?<![\w\]]\[)(?=[^\]\n^]{1,200}\]\()"
     r"|\\(?=[\\`*_{}\[\]()#+\-.!|<>~\"'\n])"
     r"|\\(?=[ \t]*\n|[ \t]{2,})"  # Markdown backslash escapes and hard breaks
 )
@@ -53,7 +62,7 @@ def clean(text: str, srcmap: array, markdown: bool = True) -> Mapped:
     """Markup, whitespace and NFC normalization of one stretch of text."""
     if markdown:
         text, srcmap = sub(text, srcmap, _MARKUP, lambda m: "")
-    text, srcmap = sub(text, srcmap, _WS, _ws_repl)
+    text, srcmap = sub(text, srcmap, _WS, _ws_repl, _ws_finditer)
     text, srcmap = nfc(text, srcmap)
     # trim
     s, e = 0, len(text)

@@ -7,6 +7,7 @@ pair; the loaded text itself is never touched.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
@@ -15,8 +16,19 @@ from collections.abc import Callable, Iterable
 Mapped = tuple[str, array]
 
 
+# 0, 1, 2 ... kept between calls: a slice of it is a copy in C, while an array
+# built from a range converts every number (the largest part of normalizing).
+_IOTA = array("l")
+_IOTA_MAX = 1 << 21
+
+
 def identity(text: str, start: int = 0) -> Mapped:
-    return text, array("l", range(start, start + len(text)))
+    end = start + len(text)
+    if end > _IOTA_MAX:
+        return text, array("l", range(start, end))
+    if len(_IOTA) < end:
+        _IOTA.extend(range(len(_IOTA), min(_IOTA_MAX, max(end, 2 * len(_IOTA)))))
+    return text, _IOTA[start:end]
 
 
 def concat(parts: Iterable[Mapped]) -> Mapped:
@@ -28,12 +40,21 @@ def concat(parts: Iterable[Mapped]) -> Mapped:
     return "".join(texts), out
 
 
-def sub(text: str, srcmap: array, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
-    """``pattern.sub(repl, text)``, each replacement mapped to its match's first char."""
+def sub(
+    text: str,
+    srcmap: array,
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    finditer: Callable[[str], Iterable[re.Match[str]]] | None = None,
+) -> Mapped:
+    """``pattern.sub(repl, text)``, each replacement mapped to its match's first char.
+
+    ``finditer``: a faster equivalent of ``pattern.finditer`` (see :mod:`.prefilter`).
+    """
     out: list[str] = []
     outmap = array("l")
     pos = 0
-    for m in pattern.finditer(text):
+    for m in (finditer or pattern.finditer)(text):
         s, e = m.span()
         r = repl(m)
         if r == text[s:e]:
@@ -84,22 +105,35 @@ def nfc(text: str, srcmap: array) -> Mapped:
     Runs of more than ``MAX_MARKS`` combining marks on one character are cut to
     that many: no text needs them, and their canonical reordering takes time
     quadratic in the run.
+
+    Each cluster (a character and the combining marks after it) is normalized
+    alone; only the clusters that carry marks, and the characters that NFC
+    changes on their own (singletons such as U+212B), can change, so only those
+    are visited.
     """
     if unicodedata.is_normalized("NFC", text):
         return text, srcmap
     out: list[str] = []
     outmap = array("l")
-    for m in _CLUSTER.finditer(text):
+    pos = 0
+    for m in _changing(text).finditer(text):
         s, e = m.span()
         if e - s > 1 + MAX_MARKS:  # garbage: reordering a long run of marks is quadratic
             e = s + 1 + MAX_MARKS
         cluster = text[s:e]
         composed = unicodedata.normalize("NFC", cluster)
+        if composed == cluster and e == m.end():
+            continue
+        out.append(text[pos:s])
+        outmap.extend(srcmap[pos:s])
         out.append(composed)
         if composed == cluster:
             outmap.extend(srcmap[s:e])
         else:
             outmap.extend([srcmap[s]] * len(composed))
+        pos = m.end()
+    out.append(text[pos:])
+    outmap.extend(srcmap[pos:])
     result = "".join(out)
     if not unicodedata.is_normalized("NFC", result):  # cross-cluster compositions (rare)
         result2 = unicodedata.normalize("NFC", result)
@@ -107,3 +141,20 @@ def nfc(text: str, srcmap: array) -> Mapped:
             return result2, outmap
         return result2, array("l", (outmap[min(i, len(outmap) - 1)] for i in range(len(result2))))
     return result, outmap
+
+
+_MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARKED = f"[^{_MARKS}]?[{_MARKS}]+"  # a cluster with marks (at the start of a text: marks alone)
+
+
+def _changing(text: str) -> re.Pattern[str]:
+    """The clusters of ``text`` that NFC may change: those with marks, and single characters it changes."""
+    odd = sorted(c for c in set(text) if unicodedata.normalize("NFC", c) != c)
+    return _cluster_re("".join(odd))
+
+
+@functools.lru_cache(maxsize=64)
+def _cluster_re(odd: str) -> re.Pattern[str]:
+    if not odd:
+        return re.compile(_MARKED)
+    return re.compile(f"{_MARKED}|[{re.escape(odd)}]")

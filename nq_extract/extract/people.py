@@ -53,6 +53,12 @@ def run(ctx: Context) -> None:
 
 
 @cache
+def _first_words() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """Titles, ranks and positions by their first word, longest first."""
+    titles, ranks, positions = _vocab()
+    return _by_first(titles), _by_first(ranks), _by_first(positions)
+
+
 def _by_first(keys: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:  # longest first, as given
@@ -60,13 +66,11 @@ def _by_first(keys: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ..
     return out
 
 
-def _seq_at(sc: Scanner, i: int, keys: tuple[tuple[str, ...], ...]) -> int:
+def _seq_at(sc: Scanner, i: int, first: dict[str, list[tuple[str, ...]]]) -> int:
+    """Words in the longest phrase of ``first`` (grouped by first word) at word i, or 0."""
     if i >= len(sc.toks):
         return 0
-    first = _by_first(keys)
-    if sc.toks[i].fold not in first:
-        return 0
-    for key in first[sc.toks[i].fold]:
+    for key in first.get(sc.toks[i].fold, ()):
         if sc._seq(i, key):
             return len(key)
     return 0
@@ -80,11 +84,14 @@ def _is_name_word(sc: Scanner, i: int) -> bool:
 
 
 def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
-    titles, ranks, _ = _vocab()
+    titles, ranks, _ = _first_words()
     toks = sc.toks
     out = []
     i = 0
     while i < len(toks):
+        if toks[i].fold not in titles and toks[i].fold not in ranks:
+            i += 1  # neither a title nor a rank starts here (the test below, without its calls)
+            continue
         n = _seq_at(sc, i, titles)
         if n and not sc.joined(i + n - 1, i + n):
             n = 0
@@ -109,7 +116,7 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
 
 def _position_before(sc: Scanner, i: int) -> str | None:
     """The position written before the title on its line: "- Phó GĐ Sở: ông Trần Ngọc Tân"."""
-    _, _, positions = _vocab()
+    _, _, positions = _first_words()
     toks = sc.toks
     if i < 2 or toks[i - 1].text != ":" or "\n" in sc.text[toks[i - 1].end : toks[i].start]:
         return None
@@ -123,7 +130,7 @@ def _position_before(sc: Scanner, i: int) -> str | None:
 
 def _position(sc: Scanner, k: int) -> str | None:
     """The position written right after a name ("- Phó Bí thư huyện ủy", ", Trưởng ban dân vận huyện ủy")."""
-    _, _, positions = _vocab()
+    _, _, positions = _first_words()
     toks = sc.toks
     if k >= len(toks) or not sc.joined(k - 1, k):
         return None

@@ -18,8 +18,9 @@ words, so the time is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple
 
 from .. import data
@@ -117,12 +118,21 @@ def _by_first(keys: Any) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+# ``Tok((start, end, text, fold))`` without the Python-level ``__new__`` of a NamedTuple
+_new_tok = partial(tuple.__new__, Tok)
+
+
 def tokens(text: str) -> list[Tok]:
     """The words of a text; ``fold`` is lower case with one tone placement ("Uỷ" = "Ủy")."""
     folded = tone_fold(text)
     if len(folded) != len(text):  # a letter whose lower case is longer: fold word by word
         return [Tok(m.start(), m.end(), w, tone_fold(w)) for m in _WORD.finditer(text) for w in (m.group(),)]
-    return [Tok(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _WORD.finditer(text)]
+    out: list[Tok] = []
+    append = out.append
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        append(_new_tok((s, e, m.group(), folded[s:e])))
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -482,14 +492,27 @@ class Scanner:
             break
         return m
 
+    @cached_property
+    def head_words(self) -> list[int]:
+        """Indexes of the words that can start a match (a body or an administrative type starts there)."""
+        bodies, admin = self.g.bodies, self.g.admin
+        return [k for k, t in enumerate(self.toks) if t.fold in bodies or t.fold in admin]
+
     def scan(self, start: int = 0, end: int | None = None) -> list[Match]:
         """Every unit match with its words inside [start, end) of the text, left to right, no overlaps."""
         stop = len(self.text) if end is None else end
         out: list[Match] = []
+        heads = self.head_words  # match_at is None at every other word
         i = 0
         while i < len(self.toks) and self.toks[i].start < start:
             i += 1
-        while i < len(self.toks) and self.toks[i].start < stop:
+        while True:
+            k = bisect_left(heads, i)
+            if k == len(heads):
+                break
+            i = heads[k]
+            if self.toks[i].start >= stop:
+                break
             m = self.match_at(i)
             if m is None:
                 i += 1

@@ -84,12 +84,9 @@ def scan_text(ctx: Context) -> str:
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     """The text with the ranges turned into spaces (offsets kept): names never run into them."""
-    if not ranges:
-        return text
-    chars = list(text)
     for a, b in ranges:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _clean(text: str) -> str:
@@ -147,6 +144,7 @@ class _Linker:
         self.district: Any = None
         self.province: Any = None
         self.context_score = 1.0
+        self._links: dict[tuple[str, str, str, str, str | None], Any] = {}
 
     def _setup(self) -> None:
         if self._ready:
@@ -160,13 +158,13 @@ class _Linker:
         for f in self.found:
             level, name = self._named_level(f)
             if level in ("district", "province") and name:
-                link = self.gz.link(name, level, "2019", type_=self._type(f))
+                link = self._gz_link(name, level, "2019", "", self._type(f))
                 if link:
                     votes.setdefault((level, link.place.code), []).append(link)
         place = self.ctx.seg.place
         if place:
             for level in ("district", "province"):
-                link = self.gz.link(place, level, "2019")
+                link = self._gz_link(place, level, "2019")
                 if link:
                     votes.setdefault((level, link.place.code), []).append(link)
         districts = [v for (lv, _), v in votes.items() if lv == "district"]
@@ -213,26 +211,32 @@ class _Linker:
         succ = self.gz.successors(self.province)
         return "p" + succ[0].code if succ else ""
 
+    def _gz_link(self, name: str, level: str, era: str, within: str = "", type_: str | None = None) -> Any:
+        """``gazetteer.link``, once per question in a document (a report names its province many times)."""
+        key = (name, level, era, within, type_)
+        if key not in self._links:
+            self._links[key] = self.gz.link(name, level, era, within, type_)
+        return self._links[key]
+
     def _link_place(self, level: str, name: str, type_: str | None) -> Any:
-        gz = self.gz
         if level == "commune":
             eras = [self.era, "2025" if self.era == "2019" else "2019"]
             for era in eras:
                 within = self._within(era)
                 if within:
-                    link = gz.link(name, "commune", era, within, type_)
+                    link = self._gz_link(name, "commune", era, within, type_)
                     if link:
                         return link
             for era in eras:
-                link = gz.link(name, "commune", era, "", type_)
+                link = self._gz_link(name, "commune", era, "", type_)
                 if link:
                     return link
             return None
         if level == "district":
             within = self.province.code if self.province is not None else ""
-            return gz.link(name, "district", "2019", within, type_) or gz.link(name, "district", "2019", "", type_)
+            return self._gz_link(name, "district", "2019", within, type_) or self._gz_link(name, "district", "2019", "", type_)
         era = self.era
-        return gz.link(name, "province", era, "", type_) or gz.link(name, "province", "2019", "", type_)
+        return self._gz_link(name, "province", era, "", type_) or self._gz_link(name, "province", "2019", "", type_)
 
     def link(self, f: _Found) -> dict[str, Any]:
         m = f.match

@@ -21,13 +21,17 @@ NUM_GUARDED = rf"(?<![\d.,/\-{LETTER}])" + NUM + r"(?![\d]|[.,/]\d)"
 # Document ids: Party style "42-NQ/TW", "35- HD/BTCTW"; State style "329/BC-UBND",
 # "126/2024/NĐ-CP", "25/2018/QH14", "45/25010/NĐ-CP".
 _SYM = rf"[{UPPER}][{LETTER}0-9]{{0,15}}"
-DOC_ID = (
-    rf"(?<![\d{LETTER}])\d{{1,6}}(?:"
+_DOC_ID_REST = (
+    r"(?:"
     rf"[ \t]?-[ \t]?{_SYM}[ \t]?/[ \t]?{_SYM}(?:-{_SYM}){{0,3}}"  # Party
     rf"|[ \t]?/[ \t]?(?:\d{{2,5}}[ \t]?/[ \t]?)?{_SYM}(?:[ \t]?-[ \t]?{_SYM}){{0,3}}"  # State
     r")"
 )
-DOC_ID_RE = re.compile(DOC_ID)
+DOC_ID = rf"(?<![\d{LETTER}])\d{{1,6}}" + _DOC_ID_REST
+# The same pattern with its first digit consumed before the lookbehind
+# (``(?<!X)\d{1,6}`` is ``\d(?<!X\d)\d{0,5}``): a pattern that starts with a
+# lookbehind is tried at every position, this one lets the search skip to digits in C.
+DOC_ID_RE = re.compile(rf"\d(?<![\d{LETTER}]\d)\d{{0,5}}" + _DOC_ID_REST)
 
 # Years a report speaks of.
 YEAR = r"(?:19[4-9]\d|20\d\d|21\d\d)"
