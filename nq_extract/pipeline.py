@@ -91,7 +91,9 @@ def _footnotes(doc: Document) -> list[Any]:
 
 def from_loaded(loaded: Loaded, **options: Any) -> Report:
     with _timed(options, "normalize"):
-        doc = normalize.build(loaded)
+        from .load.text_tables import attach
+
+        doc = normalize.build(attach(loaded))  # tables laid out as text join the loader's
     return analyse(doc, **options)
 
 

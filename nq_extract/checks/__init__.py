@@ -134,9 +134,12 @@ def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] =
     t = t or Text(text)
     rels = find_all(text, notes, t)
     if tables:
+        from .outline import outline_relations
         from .tables import table_sums
 
         rels += table_sums(tables)
+        seen = {r.key() for r in rels}
+        rels += [r for r in outline_relations(tables, t) if r.key() not in seen]
     return rels, t
 
 

@@ -28,12 +28,12 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .decide import INCONSISTENT, REVERSED, TRUNCATION
+from .decide import CONSISTENT, INCONSISTENT, REVERSED, TRUNCATION
 from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text
 
 CHANGED_ROLES = {
@@ -87,12 +87,17 @@ def _judged(rels: Iterable[Relation]) -> list[tuple[Relation, Any]]:
 
 
 def study_text(
-    name: str, text: str, notes: list[NoteRef], gold: list[dict[str, Any]], where: tuple[str, ...] = ("leading", "last")
+    name: str,
+    text: str,
+    notes: list[NoteRef],
+    gold: list[dict[str, Any]],
+    where: tuple[str, ...] = ("leading", "last"),
+    tables: Sequence[Any] = (),
 ) -> DocStudy:
     from . import check_text
 
     res = DocStudy(name)
-    rels, base = check_text(text, notes)
+    rels, base = check_text(text, notes, tables)
     judged = _judged(rels)
     res.relations = len(rels)
     res.gold = len(gold)
@@ -105,7 +110,7 @@ def study_text(
     remaining = Counter(k for k in gold_keys.elements() if k[1] != INCONSISTENT)
     for rel, (d, stated, _, _) in judged:
         k = _key(rel.kind, d.status, stated)
-        if d.status == INCONSISTENT or remaining[k] <= 0:
+        if d.status != CONSISTENT or remaining[k] <= 0:  # an unverifiable relation cannot be flagged
             continue
         remaining[k] -= 1
         for role, tok in rel.operands:
@@ -115,18 +120,18 @@ def study_text(
                 new = change_digit(tok.written, w)
                 if new == tok.written:
                     continue
-                outcome = _outcome(base, notes, tok.start, tok.end, new)
+                outcome = _outcome(base, notes, tok.start, tok.end, new, tables)
                 res.changes[f"{w}:{outcome}"] += 1
                 if w == "leading" and outcome != "flagged":
                     res.misses.append(f"{rel.kind} {tok.written}->{new} ({role}): {outcome}")
     return res
 
 
-def _outcome(base: Text, notes: list[NoteRef], start: int, end: int, new: str) -> str:
+def _outcome(base: Text, notes: list[NoteRef], start: int, end: int, new: str, tables: Sequence[Any] = ()) -> str:
     from . import check_text
 
     changed = base.with_digit_changed(start, end, new)
-    rels, _ = check_text(changed.text, notes, t=changed)
+    rels, _ = check_text(changed.text, notes, tables, t=changed)
     hits = [r for r in rels if any(t.start == start for _, t in r.operands)]
     if not hits:
         return "lost"
@@ -153,7 +158,7 @@ def study(gold_dir: Path, variant: str = "text", where: tuple[str, ...] = ("lead
         report = parse(path)
         text = report.text or ""
         notes = [NoteRef(f.span.start, f.span.end, tuple((a.start, a.end) for a in f.anchors)) for f in report.footnotes]
-        docs.append(study_text(g.name, text, notes, g.fields["checks"], where))
+        docs.append(study_text(g.name, text, notes, g.fields["checks"], where, report.tables))
     return summarise(docs, skipped)
 
 
