@@ -15,7 +15,7 @@ from typing import Any
 
 from ..context import Context
 from ..models import Check, Coverage, Operand
-from . import decide, messages
+from . import admin_counts, decide, messages
 from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text, find_all
 from .scan import PERCENT, Tok
 
@@ -92,6 +92,8 @@ def judge(rel: Relation) -> tuple[decide.Decision, Any, str, str]:
         d = decide.times(_fig(after), _fig(before), _fig(factor))
         vi, en = messages.times(after.written, before.written, factor.written, d, factor.number.decimals)
         return d, factor.number.as_json, vi, en
+    if rel.kind == admin_counts.ADMIN_COUNT:
+        return admin_counts.judge(rel)
     raise ValueError(rel.kind)
 
 
@@ -146,6 +148,7 @@ def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] =
 def run(ctx: Context) -> None:
     text = ctx.doc.text
     rels, t = check_text(text, note_refs(ctx.doc), ctx.report.tables)
+    rels += admin_counts.find(text, admin_counts.setting_of(ctx), t)  # counts of units against the gazetteer
     checks = [to_check(rel, ctx.span) for rel in rels]
     ctx.report.checks.extend(checks)
     used = {tok.start for rel in rels for _, tok in rel.operands}

@@ -109,3 +109,45 @@ def times(after: str, before: str, factor: str, decision: Decision, decimals: in
         f"{after}/{before} = {shown} lần (báo cáo ghi {factor} lần): {vi}",
         f"{_en(after)}/{_en(before)} = {_en(shown)} times (report states {_en(factor)} times): {en}",
     )
+
+
+_ADMIN_REASON = {
+    "loose": ("đọc gộp mọi loại đơn vị cùng cấp", "reading the count as every unit of that level"),
+    "snapshot": (
+        "danh mục có thể không đúng với thời điểm báo cáo (đơn vị hành chính đã thay đổi giữa các đợt sắp xếp)",
+        "the list may not fit the report's time (units changed between reorganisations)",
+    ),
+    "part": ("số liệu có thể chỉ tính một phần địa bàn", "the count may be of part of the area"),
+    "era": (
+        "không xác định được thời điểm báo cáo (trước hay sau 01/7/2025)",
+        "the report's time (before or after 1 July 2025) is unknown",
+    ),
+}
+
+
+def admin_count(
+    stated: str,
+    area: str,
+    types: str,
+    computed: int | None,
+    per_type: dict[str, int],
+    snapshot: tuple[str, str, str],
+    reason: str,
+    decision: Decision,
+) -> tuple[str, str]:
+    """A stated count of administrative units against the gazetteer: "huyện Tam Đường ... có 13 xã, thị trấn ..."."""
+    vi, en = _verdict(decision)
+    snap_vi, snap_en, source = snapshot
+    detail = ", ".join(f"{n} {t.lower()}" for t, n in sorted(per_type.items(), key=lambda kv: -kv[1]))
+    why_vi, why_en = _ADMIN_REASON.get(reason, ("", ""))
+    if why_vi:
+        vi, en = f"{vi} ({why_vi})", f"{en} ({why_en})"
+    if computed is None:
+        return (
+            f"báo cáo ghi {stated} {types} của {area}: {vi}",
+            f"report states {_en(stated)} {types} in {area}: {en}",
+        )
+    return (
+        f"{area} có {computed} {types} theo {snap_vi}, nguồn {source} ({detail}); báo cáo ghi {stated}: {vi}",
+        f"{area} has {computed} {types} in the gazetteer's {snap_en}, source {source} ({detail}); report states {_en(stated)}: {en}",
+    )
