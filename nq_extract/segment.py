@@ -130,6 +130,30 @@ def _is_name(line: str) -> bool:
     return True
 
 
+# the title line before ends mid-phrase: the next line continues it ("... của" / "Ban Tuyên giáo")
+_CONTINUES = re.compile(
+    r"(?:[,:;(\-–&]|\b(?:của|và|về|tại|cho|với|trong|đối với|giữa|thuộc|theo|trên|đến|từ|do|năm|giai đoạn|khóa|khoá|nhiệm kỳ))$",
+    re.I,
+)
+
+
+def _is_byline(line: str, title_so_far: str) -> str | None:
+    """A line under the title naming who wrote or presents it: ``"unit"`` when it is wholly
+    the name of a body or place, written with a capital ("UBND Thành phố Hải Phòng";
+    a title going on names its place in lower case: "tỉnh Lâm Đồng"), ``"person"`` when it
+    is a person's name; ``None`` when it is not, or the title line before it breaks off
+    mid-phrase ("... của")."""
+    if not line[:1].isupper() or len(line) > 120 or _CONTINUES.search(title_so_far.rstrip()):
+        return None
+    from .extract.unit_grammar import Scanner
+
+    scanner = Scanner(line)
+    matches = scanner.scan()
+    if len(matches) == 1 and matches[0].start_tok == 0 and matches[0].end_tok == len(scanner.toks) and not matches[0].group:
+        return "unit"
+    return "person" if _is_name(line) else None
+
+
 def segment(doc: Document) -> Segments:
     global _KIND_HEADING
     if _KIND_HEADING is None:
@@ -139,6 +163,7 @@ def segment(doc: Document) -> Segments:
     window_end = min(n, HEADER_WINDOW)
 
     kind = title_range = kind_line = None
+    byline: str | None = None
     header_end = 0
     m = _KIND_HEADING.search(text, 0, window_end)
     if m and not m.group("rest").strip()[:1].islower():
@@ -156,6 +181,9 @@ def segment(doc: Document) -> Segments:
                     break
                 continue
             if _TITLE_STOP.match(line) and t_end > t_start:
+                break
+            if t_end > t_start and (by := _is_byline(line, text[t_start:t_end])):
+                byline = line if by == "unit" else None
                 break
             t_end = le
         while t_start < t_end and text[t_start].isspace():
@@ -184,10 +212,14 @@ def segment(doc: Document) -> Segments:
         issuer = " ".join(w for w in raw.split() if any(c.isalnum() for c in w)) or None
         if issuer and len(issuer) > 160:
             issuer = None
+    if issuer is None and byline:
+        issuer = byline  # a speech or article names its body under the title
 
     sections = tuple(_sections(text, header_end))
     rec_block, recipients = _recipients(text)
     sig_range, signer = _signature(doc, text)
+    if signer is None:
+        sig_range, signer = _column_signature(doc, text)
     body_start = title_range[1] if title_range else header_end
     body_stop = min(x for x in (rec_block[0] if rec_block else n, sig_range[0] if sig_range else n, n))
     return Segments(
@@ -362,6 +394,111 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
         span=doc.span(*name_line),
     )
     return (sig_start, name_line[1]), signer
+
+
+# The signature as the right column of a two-column block at the end: a Markdown pipe
+# table ("| Nơi nhận: | T/M BAN CHẤP HÀNH |"), or columns set apart by runs of spaces
+# (a Pandoc simple table, a typed layout) that normalization closed to one space; the
+# offset map still shows how far apart the two words stood in the source.
+COLUMN_GAP = 6  # source characters between two words of one line: a column gap
+SIGNATURE_ROWS = 16  # lines of the block read after the capacity line
+MAX_ROW = 2000  # a longer line is prose, not a row of a layout table
+_CAPACITY_CELL = re.compile(rf"(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[{_UPPER_VI}][{_UPPER_VI} \t]*)$")
+_CAPACITY_ANYWHERE = re.compile(rf"(?<![\w/])(?:T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*[{_UPPER_VI}]")
+_TABLE_RULE = re.compile(r"^[ \t|:+=\-]*-{3,}[ \t|:+=\-]*$")
+
+
+def _column_gap(doc: Document, i: int) -> bool:
+    """Whether the space at normalized offset ``i`` closed a wide run of the source."""
+    srcmap = doc.srcmap
+    if not 0 < i < len(srcmap) - 1:
+        return False
+    a, b = srcmap[i - 1], srcmap[i + 1]
+    return a >= 0 and b >= 0 and b - a > COLUMN_GAP
+
+
+def _right_cell(doc: Document, text: str, ls: int, le: int) -> tuple[int, int] | None:
+    """The last cell of a line of a two-column block: of a pipe-table row, or after the
+    line's last column gap; ``None`` when the line has neither."""
+    if le - ls > MAX_ROW:
+        return None
+    line = text[ls:le]
+    if line.lstrip().startswith("|"):
+        bars = [ls + k for k, ch in enumerate(line) if ch == "|"]
+        bounds = list(zip(bars, bars[1:] + [le]))
+        for s, e in reversed(bounds):
+            s += 1
+            while s < e and text[s] in " \t*_":
+                s += 1
+            while e > s and text[e - 1] in " \t*_\\":
+                e -= 1
+            if e > s and not _TABLE_RULE.match(text[s:e]):
+                return s, e
+        return None
+    for k in range(le - 1, ls, -1):
+        if text[k] == " " and _column_gap(doc, k):
+            s, e = k + 1, le
+            while e > s and text[e - 1] in " \t*_\\":
+                e -= 1
+            return (s, e) if e > s else None
+    return None
+
+
+def _column_signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer | None]:
+    lo = max(0, len(text) - 200_000)
+    caps = list(_CAPACITY_ANYWHERE.finditer(text, lo))
+    for found in reversed(caps[-8:]):
+        ls = text.rfind("\n", 0, found.start()) + 1
+        le = text.find("\n", found.start())
+        le = len(text) if le < 0 else le
+        cell = _right_cell(doc, text, ls, le)
+        if cell is None or not cell[0] <= found.start() < cell[1]:
+            continue
+        cap = _CAPACITY_CELL.match(text, found.start(), cell[1])
+        if cap is None:
+            continue
+        result = _signer_in_cells(doc, text, cap, le)
+        if result[1] is not None:
+            return result
+    return None, None
+
+
+def _signer_in_cells(doc: Document, text: str, cap: re.Match[str], after: int) -> tuple[tuple[int, int] | None, Signer | None]:
+    """Position lines and the signer's name in the right cells of the lines after the capacity."""
+    positions: list[str] = []
+    name: tuple[int, int] | None = None
+    for k, (ls, le) in enumerate(_lines(text, after + 1, min(len(text), after + 1 + SIGNATURE_ROWS * MAX_ROW))):
+        if k >= SIGNATURE_ROWS:
+            break
+        line = text[ls:le].strip()
+        if not line:
+            if name is not None:
+                break
+            continue
+        if _TABLE_RULE.match(line) and k:
+            break
+        cell = _right_cell(doc, text, ls, le)
+        if cell is None:
+            # a line of the right column alone (its left cell empty)
+            if _is_name(line) or (line.isupper() and len(line) < 80 and not line.startswith(("-", "+", "NƠI"))):
+                cell = (ls + text[ls:le].index(line), ls + text[ls:le].index(line) + len(line))
+            else:
+                continue
+        value = text[cell[0] : cell[1]].strip()
+        if _is_name(value):
+            start = cell[0] + text[cell[0] : cell[1]].index(value)
+            name = (start, start + len(value))
+        elif value.isupper() and len(value) < 80 and name is None:
+            positions.append(value)
+    if name is None:
+        return None, None
+    raw_cap = cap.group("cap").rstrip(".")
+    capacity = "T/M" if raw_cap == "TM" else raw_cap
+    rest = " ".join(cap.group("rest").split())
+    on_behalf = sentence_case(rest) if rest else None
+    position = sentence_case(positions[-1]) if positions else (on_behalf if capacity != "T/M" else None)
+    signer = Signer(name=text[name[0] : name[1]], position=position, on_behalf_of=on_behalf, capacity=capacity, span=doc.span(*name))
+    return (cap.start(), name[1]), signer
 
 
 def header(doc: Document, seg: Segments, own_id: str | None) -> DocumentHeader:
