@@ -128,8 +128,10 @@ def phrases() -> _Phrases:
     levels = "tỉnh|huyện|thành phố|quận|thị xã"
     return _Phrases(
         types=types,
-        count_re=re.compile(rf"(?:(?P<a>{_NUM})[ \t]*/[ \t]*)?(?P<n>{_NUM}){gap}(?P<list>{type_list})", re.IGNORECASE),
-        noun_re=re.compile(rf"(?:(?P<a>{_NUM})[ \t]*/[ \t]*)?(?P<n>{_NUM}){gap}(?P<noun>{_alt(d['nouns'])})(?![ \t]+hành chính)(?!\w)"),
+        count_re=re.compile(rf"(?=\d)(?:(?P<a>{_NUM})[ \t]*/[ \t]*)?(?P<n>{_NUM}){gap}(?P<list>{type_list})", re.IGNORECASE),
+        noun_re=re.compile(
+            rf"(?=\d)(?:(?P<a>{_NUM})[ \t]*/[ \t]*)?(?P<n>{_NUM}){gap}(?P<noun>{_alt(d['nouns'])})(?![ \t]+hành chính)(?!\w)"
+        ),
         list_re=re.compile(rf"(?<!\w)các{gap}(?P<list>{type_list})", re.IGNORECASE),
         type_re=re.compile(one, re.IGNORECASE),
         whole_before=re.compile("(?:" + "|".join(p.replace("{NAME}", f"(?-i:{name})") for p in d["whole_before"]) + ")$", re.IGNORECASE),
