@@ -103,12 +103,12 @@ def _pipe_cells(text: str, s: int, e: int) -> list[Cell]:
     return cells
 
 
-def pipe_tables(text: str) -> list[RawTable]:
+def pipe_tables(text: str, lines: list[tuple[int, int]] | None = None) -> list[RawTable]:
     """Runs of pipe rows (at least two, three cells each)."""
     out: list[RawTable] = []
     rows: list[list[Cell]] = []
     gap = 0
-    for s, e in _lines(text):
+    for s, e in _lines(text) if lines is None else lines:
         line = text[s:e]
         sep = "---" in line and _PIPE_SEP.fullmatch(line.strip()) is not None
         if line.count("|") >= 2 and not sep:
@@ -237,13 +237,18 @@ class _Layout:
         return chunk.col < self.bounds[li] - 10 and chunk.col + len(chunk.text) > nxt.center + 2
 
 
-def whitespace_tables(text: str) -> list[RawTable]:
-    lines = _lines(text)
+def whitespace_tables(text: str, lines: list[tuple[int, int]] | None = None) -> list[RawTable]:
+    """Tables whose columns are runs of spaces under a header line naming them."""
+    lines = _lines(text) if lines is None else lines
     out: list[RawTable] = []
     i = 0
     n = len(lines)
     while i < n:
-        chunks = _chunks(text, *lines[i], i)
+        s, e = lines[i]
+        if "  " not in text[s:e] and "\t" not in text[s:e]:  # a header line has two named columns at least
+            i += 1
+            continue
+        chunks = _chunks(text, s, e, i)
         named = _header_line(chunks) if chunks else None
         if named is None or len(named) < 2:
             i += 1
@@ -444,7 +449,8 @@ def find(text: str) -> list[RawTable]:
     """Every pipe table and whitespace-column table of a loaded text, in text order."""
     if "|" not in text and "  " not in text:
         return []
-    tables = pipe_tables(text) + whitespace_tables(text)
+    lines = _lines(text)
+    tables = (pipe_tables(text, lines) if "|" in text else []) + (whitespace_tables(text, lines) if "  " in text or "\t" in text else [])
     return sorted(tables, key=_first_offset)
 
 
