@@ -55,7 +55,8 @@ CASES = [
     ("Trước sắp xếp, toàn tỉnh có 147 xã, phường.", LD_2025, [("unverifiable", 147, 123)]),
     ("Năm 2024, toàn tỉnh có 137 xã, phường.", LD_2025, [("unverifiable", 137, 123)]),
     # a smaller whole that may be a part of the area
-    ("Toàn tỉnh có 28 xã biên giới.", LC_2025, [("unverifiable", 28, 94)]),
+    ("Có 5/8 xã biên giới đã tổ chức hội nghị.", TAM_2025, [("unverifiable", 8, 12)]),
+    ("Toàn tỉnh có 28 xã biên giới.", LC_2025, []),
     # counts of a part: checked only for exceeding the area's units
     (
         "Trong đó, điều chuyển 28 xe ô tô từ các sở, ban, ngành cấp tỉnh về 28 xã, phường quản lý, sử dụng.",
@@ -86,6 +87,17 @@ CASES = [
         NOWHERE,
         [],
     ),
+    # "có N xã" followed by a verb counts the units that do something; "tất cả", a denominator: the verb is the predicate
+    ("Toàn tỉnh có 28 xã, phường đạt chuẩn nông thôn mới.", LD_2025, []),
+    ("Toàn tỉnh có 128 xã, phường đạt chuẩn nông thôn mới.", LD_2025, [("inconsistent", 128, 124)]),
+    ("Tất cả 13 xã, thị trấn đã tổ chức hội nghị quán triệt.", TAM_2025, [("consistent", 13, 13)]),
+    ("Tất cả 12 xã, thị trấn đã tổ chức hội nghị quán triệt.", TAM_2025, [("inconsistent", 12, 13)]),
+    # "địa phương", "đơn vị" stand for the types named before only: never inconsistent, and no other figure between
+    ("+ Đối với UBND các xã, phường, đặc khu: 120/120 địa phương xếp loại Xuất sắc.", LD_2025, [("unverifiable", 120, 124)]),
+    ("UBND các xã, phường, đặc khu và 20 sở, ngành: 144/144 đơn vị hoàn thành.", LD_2025, []),
+    # a bare year 2025 spans both eras; a later date mentioned only hints at the era
+    ("Toàn tỉnh có 114 xã, phường.", ac.Setting(LAM_DONG, "2025"), [("unverifiable", 114, None)]),
+    ("Toàn tỉnh có 114 xã, phường.", ac.Setting(LAM_DONG, None, "2030"), [("unverifiable", 114, 123)]),
     # no area, another area, another level, another era: no check
     (SEED_NOTE, NOWHERE, []),
     (SEED_NOTE, ac.Setting(ac.own_places("ĐẢNG ỦY XÃ NÀ TĂM"), "2025-03-10"), []),

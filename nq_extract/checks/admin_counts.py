@@ -19,13 +19,15 @@ contain each other, a place the gazetteer does not hold, the whole country
 the report's own area when the sentence speaks of another level ("Tỉnh đã
 hỗ trợ 28 xã" in a district's report), nor from a commune's own report.
 
-**The era.** The report's date decides (:func:`nq_extract.gazetteer.era_for`).
-Type words tie a count to an era ("thị trấn", "huyện" exist only before 1
-July 2025, "đặc khu" only after). A count whose types belong to another era
-than the report's date ("trước sắp xếp, toàn tỉnh có 147 xã, phường, thị
-trấn" in a 2025 report) speaks of another time: no check. Without a date, the
-latest date the text mentions decides when it is on or after 1 July 2025, and
-a district as the area means the earlier era; otherwise the era is unknown.
+**The era.** The report's date decides (:func:`nq_extract.gazetteer.era_for`),
+unless it is the bare year 2025, which spans both eras. Type words tie a
+count to an era ("thị trấn", "huyện" exist only before 1 July 2025, "đặc
+khu" only after). A count whose types belong to another era than the
+report's date ("trước sắp xếp, toàn tỉnh có 147 xã, phường, thị trấn" in a
+2025 report) speaks of another time: no check. Without a date, a district as
+the area means the earlier era, and a date on or after 1 July 2025 that the
+text mentions hints at the later one (a hint only: plans name later dates, so
+the snapshot is then not held to fit); otherwise the era is unknown.
 
 **The snapshot.** The gazetteer holds one list of units per era: for the era
 before 1 July 2025, the units after the 2023-2025 mergers (in force from
@@ -40,20 +42,27 @@ the snapshot and its source.
 
 **The decision.** A false "inconsistent" is worse than a miss.
 
-- A count framed as the whole of the area ("a/N", "N/N", "toàn huyện có N",
-  "các N", "tất cả N", "100% (N ...", "trong số N") is consistent when it
-  equals the number of units of the types it lists, or of all units of that
-  level ("13 xã" for 12 xã and 1 thị trấn: the loose reading). It is
-  inconsistent when larger. When smaller it may count a part of the area
-  ("11/13 xã biên giới", "tỉnh có 28 xã đạt chuẩn"), so it is inconsistent
-  only when the words after the types close the phrase (punctuation, "và",
-  "trên địa bàn", a verb such as "đã", "tham gia": ``whole_after``) and the
-  area is not merely the report's own province before 1 July 2025 (whose
-  districts a sentence may speak of without naming them); otherwise
-  unverifiable.
+- A count framed as all the units of the area (a denominator: "11/13 xã",
+  "124/124 xã"; "tất cả N", "các N", "100% (N ...", "trong số N") is
+  consistent when it equals the number of units of the types it lists, or of
+  all units of that level ("13 xã" for 12 xã and 1 thị trấn: the loose
+  reading), and inconsistent when larger. When smaller it may count a part
+  of the area ("5/8 xã biên giới"), so it is inconsistent only when the words
+  after the types close the phrase (punctuation, "và", "trên địa bàn":
+  ``whole_after``) or are the sentence's predicate ("đã", "tham gia":
+  ``predicates``), and the area is not merely the report's own province
+  before 1 July 2025 (whose districts a sentence may speak of without naming
+  them); otherwise it is unverifiable.
+- "toàn tỉnh có N", "huyện X có N" frame the whole only when the type words
+  close the phrase: "toàn tỉnh có 28 xã đạt chuẩn nông thôn mới" counts the
+  units that do something, a part.
 - A count not framed as the whole ("28 xã, phường quản lý") is checked only
   for exceeding the area's units: larger is inconsistent; otherwise there is
   no check at all.
+- "124/124 địa phương" stands for the types named earlier in the sentence
+  ("UBND các xã, phường, đặc khu ...") only when no other figure comes
+  between; such an inferred count is consistent or unverifiable, never
+  inconsistent (it may count other bodies beside the units).
 - A count framed as the whole in an unknown era is unverifiable; an unknown
   area gives no check. Approximate counts ("khoảng 20 xã") are left alone.
 """
@@ -93,7 +102,9 @@ class _Phrases:
     list_re: re.Pattern[str]
     type_re: re.Pattern[str]
     whole_before: re.Pattern[str]
+    whole_has: re.Pattern[str]
     whole_after: re.Pattern[str]
+    predicates: re.Pattern[str]
     elsewhere: re.Pattern[str]
     other_time: re.Pattern[str]
     place_re: re.Pattern[str]
@@ -135,7 +146,9 @@ def phrases() -> _Phrases:
         list_re=re.compile(rf"(?<!\w)các{gap}(?P<list>{type_list})", re.IGNORECASE),
         type_re=re.compile(one, re.IGNORECASE),
         whole_before=re.compile("(?:" + "|".join(p.replace("{NAME}", f"(?-i:{name})") for p in d["whole_before"]) + ")$", re.IGNORECASE),
+        whole_has=re.compile("(?:" + "|".join(p.replace("{NAME}", f"(?-i:{name})") for p in d["whole_has"]) + ")$", re.IGNORECASE),
         whole_after=re.compile(r"[ \t]*(?:" + "|".join(d["whole_after"]) + ")"),
+        predicates=re.compile(r"[ \t]*(?:" + "|".join(d["predicates"]) + ")"),
         elsewhere=re.compile(rf"(?<!\w)(?:{_alt(d['elsewhere'])})(?!\w)", re.IGNORECASE),
         other_time=re.compile("|".join(d["other_time"]), re.IGNORECASE),
         place_re=re.compile(rf"(?<!\w)(?P<kw>(?i:{_alt(keywords)}))[ \t]*\n?[ \t]*(?P<name>{name})"),
@@ -376,17 +389,18 @@ class _Finder:
         """The report is a commune's: its own area holds no units to count."""
         return any(pn.level == "commune" for pn in self.setting.own)
 
-    def era(self, type_eras: set[str]) -> tuple[str | None, bool]:
-        """The era a count speaks of, and whether the report's date gave it."""
+    def era(self, type_eras: set[str]) -> tuple[str | None, str]:
+        """The era a count speaks of, and what gave it: the report's "date", the "types", the "latest" date
+        the text mentions (a weak hint: plans name later dates), or "" (unknown)."""
         date = self.setting.date
-        if date:
+        if date and (len(date) >= 7 or date[:4] != self.era_change[:4]):  # a bare "2025" spans both eras
             era = self.era_for(date)
-            return (era if era in type_eras else None), True
+            return (era if era in type_eras else None), "date"
         if len(type_eras) == 1:
-            return next(iter(type_eras)), False
+            return next(iter(type_eras)), "types"
         if self.setting.latest and self.setting.latest >= self.era_change:
-            return "2025", False
-        return None, False
+            return "2025", "latest"
+        return None, ""
 
     def fits(self, era: str, sent_text: str) -> bool:
         """Whether the gazetteer's snapshot of ``era`` fits the time the sentence speaks of."""
@@ -439,7 +453,9 @@ class _Finder:
                 return None  # the sentence speaks of another level than the report's own area
         return lowest, False
 
-    def claim(self, n_tok: Tok, a_tok: Tok | None, list_text: str, list_span: tuple[int, int], after: int) -> AdminCount | None:
+    def claim(
+        self, n_tok: Tok, a_tok: Tok | None, list_text: str, list_span: tuple[int, int], after: int, inferred: bool = False
+    ) -> AdminCount | None:
         text, t, ph = self.text, self.t, phrases()
         parsed = list_types(list_text)
         if parsed is None:
@@ -454,8 +470,8 @@ class _Finder:
         for m in ph.type_re.finditer(text, list_span[0], list_span[1]):
             if re.match(rf"[ \t]+[{_UP}]", text[m.end() : m.end() + 3]):
                 return None  # "thị trấn Tam Đường": a type before a name names a unit, it does not count units
-        era, dated = self.era(type_eras)
-        if era is None and dated:
+        era, given = self.era(type_eras)
+        if era is None and given == "date":
             return None  # the types belong to another era than the report's date
         skip = ((a_tok or n_tok).start, list_span[1])
         found = None
@@ -474,8 +490,11 @@ class _Finder:
         strict, loose, per = unit_counts(self.gz, area, level, types)
         stated = int(n_tok.number.value)
         start = (a_tok or n_tok).start
-        whole = a_tok is not None or bool(ph.whole_before.search(text[max(sent[0], start - 80) : start]))
-        closed = after >= sent[1] or bool(ph.whole_after.match(text, after))
+        before = text[max(sent[0], start - 80) : start]
+        closing = after >= sent[1] or bool(ph.whole_after.match(text, after))
+        ratio = a_tok is not None or bool(ph.whole_before.search(before))
+        whole = ratio or (closing and bool(ph.whole_has.search(before)))  # "toàn tỉnh có 28 xã đạt chuẩn": a part
+        closed = closing or (ratio and bool(ph.predicates.match(text, after)))
         if not explicit and area.level == "province" and level == "commune" and e == "2019":
             closed = False  # the report's own province before July 2025: a sentence may speak of one district
         if era is None:
@@ -483,10 +502,13 @@ class _Finder:
                 return None
             status, reason = UNVERIFIABLE, "era"
         else:
-            verdict, reason = decide_count(stated, strict, loose, whole=whole, fits=self.fits(era, sent_text), closed=closed)
+            fits = given != "latest" and self.fits(era, sent_text)
+            verdict, reason = decide_count(stated, strict, loose, whole=whole, fits=fits, closed=closed)
             if verdict is None:
                 return None
             status = verdict
+            if inferred and status == INCONSISTENT:
+                status, reason = UNVERIFIABLE, "noun"  # "140/140 đơn vị" may count other bodies beside the units
         operands: list[tuple[str, Tok]] = [("count", n_tok)]
         if a_tok is not None:
             operands.append(("part", a_tok))
@@ -531,10 +553,12 @@ def find(text: str, setting: Setting, t: Text | None = None) -> list[AdminCount]
             continue
         s0, _ = t.bounds.sentence(n_tok.start)
         lists = list(ph.list_re.finditer(text, s0, (a_tok or n_tok).start))
-        if lists:  # "UBND các xã, phường, đặc khu ...: 124/124 địa phương"
-            rel = finder.claim(n_tok, a_tok, lists[-1].group("list"), m.span("noun"), m.end("noun"))
-            if rel is not None:
-                out.append(rel)
+        # "UBND các xã, phường, đặc khu (...): 124/124 địa phương", with no other figure between
+        if not lists or any(tok.kind == FIGURE for tok in t.between(lists[-1].end(), (a_tok or n_tok).start)):
+            continue
+        rel = finder.claim(n_tok, a_tok, lists[-1].group("list"), m.span("noun"), m.end("noun"), inferred=True)
+        if rel is not None:
+            out.append(rel)
     return out
 
 

@@ -118,6 +118,10 @@ _ADMIN_REASON = {
         "the list may not fit the report's time (units changed between reorganisations)",
     ),
     "part": ("số liệu có thể chỉ tính một phần địa bàn", "the count may be of part of the area"),
+    "noun": (
+        "các đơn vị được suy ra từ các loại đơn vị nêu trước trong câu",
+        "the units are inferred from the types named earlier in the sentence",
+    ),
     "era": (
         "không xác định được thời điểm báo cáo (trước hay sau 01/7/2025)",
         "the report's time (before or after 1 July 2025) is unknown",
