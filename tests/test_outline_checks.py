@@ -149,6 +149,22 @@ def test_score_table_columns():
     ]
 
 
+def test_score_table_that_does_not_add_up_states_nothing():
+    # a criterion scored as the best of its alternatives, not their sum
+    rows = [
+        ["1", "Mức độ hoàn thành kế hoạch", "2.00", "1.50", ""],
+        ["1.1", "Hoàn thành 100% kế hoạch", "2.00", "0.00", ""],
+        ["1.2", "Hoàn thành từ 80% đến dưới 100%", "1.50", "1.50", ""],
+        ["1.3", "Hoàn thành dưới 80%", "0.00", "0.00", ""],
+    ]
+    assert decided([rows], SCORE_HEAD) == []
+    # one sub-criterion changed in an additive table is still flagged
+    changed = [r[:] for r in SCORE_ROWS]
+    changed[4][3] = "2.50"
+    found = decided([changed], SCORE_HEAD)
+    assert ("sum", "inconsistent", 3.99, None) in found and ("sum", "inconsistent", 4.99, None) not in found
+
+
 def test_score_decimal_point_decided_by_column():
     rows = [["1", "A", "1.000", "1.000", ""], ["1.1", "B", "0.500", "0.500", ""], ["1.2", "C", "0.50", "0.50", ""]]
     # "1.000" in a column of decimals is one, not a thousand

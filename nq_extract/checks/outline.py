@@ -12,7 +12,10 @@ Relations, asserted only where the table says so (a false alarm costs more
 than a relation missed):
 
 - a **score table** (score columns): each parent's score is the sum of its
-  children's, column by column, when the parent and every child carry one;
+  children's, column by column, when the parent and every child carry one
+  (unless in the first score column, the standard, most parents disagree with
+  their children: such a table scores some other way, the best of
+  alternatives or a deduction, and says nothing);
 - a **statistics table**: a parent whose label says total ("Tổng số ...")
   against its children of the same unit, every child carrying a value; when
   the children overshoot and the first of them already add up to the total,
@@ -205,16 +208,38 @@ def outline_relations(tables: Sequence[Any], t: Text) -> list[Relation]:
     for g in grids(tables):
         read = _reader(t, g)
         scores = g.columns("score")
+        found: list[Relation] = []
         for parent, kids in _children(g):
             if len(kids) < 2:
                 continue
             if scores:
                 for c in scores:
-                    _score_sum(out, read, parent, kids, c)
+                    _score_sum(found, read, parent, kids, c)
             else:
                 for c in g.columns("value"):
-                    _stats(out, read, parent, kids, c)
+                    _stats(found, read, parent, kids, c)
+        if scores and not _additive([r for r in found if _in_column(g, scores[0], r.tok("total"))]):
+            continue
+        out.extend(found)
     return out
+
+
+def _in_column(g: _Grid, c: int, tok: Tok | None) -> bool:
+    return tok is not None and any(r.cells[c].start <= tok.start < r.cells[c].end for r in g.rows if c in r.cells)
+
+
+def _additive(rels: list[Relation]) -> bool:
+    """Whether a score table adds up at all, judged on its first score column (the standard,
+    fixed by the scoring rules): a table whose parents there mostly disagree with their
+    children scores some other way (the best of alternatives, a deduction), not by a sum."""
+    verdicts = [_sum_status(r) for r in rels]
+    return verdicts.count(decide.CONSISTENT) > verdicts.count(decide.INCONSISTENT)
+
+
+def _sum_status(rel: Relation) -> str:
+    total = rel.tok("total")
+    assert total is not None
+    return decide.total(_fig(total), [_fig(p) for p in rel.toks("part")]).status
 
 
 def _score_sum(out: list[Relation], read: _Reader, parent: _Row, kids: list[_Row], c: int) -> None:
