@@ -98,12 +98,12 @@ PROSE = """\
 
 
 def table_checks(report, kind: str | None = None) -> list[tuple[str, str, object]]:
-    """(kind, status, stated) of the checks whose operands are all table cells."""
-    cells = {c.start for t in report.tables for row in t.cells for c in row if c is not None}
+    """(kind, status, stated) of the checks whose operands are all whole figure cells of the tables."""
+    values = {(c.start, c.end) for t in report.tables for row in t.cells for c in row if c is not None and c.text[:1].isdigit()}
     out = []
     for c in report.checks:
-        spans = [o.span.start for o in c.operands if o.span is not None]
-        if spans and all(any(s0 <= s < s0 + 20 for s0 in cells) for s in spans) and (kind is None or c.kind == kind):
+        spans = [(o.span.start, o.span.end) for o in c.operands if o.span is not None]
+        if spans and all(s in values for s in spans) and (kind is None or c.kind == kind):
             out.append((c.kind, c.status, c.stated))
     return out
 
@@ -212,3 +212,23 @@ def test_loader_tables_are_not_duplicated():
 )
 def test_header_roles(text, role):
     assert text_tables.header_role(text) == role
+
+
+@pytest.mark.parametrize(("name", "original"), [("001_", "original.pdf"), ("009_", "original.docx")])
+def test_text_layout_and_published_file_state_the_same_table_relations(name, original):
+    """The table read from the text layout and the one the PDF/DOCX reader gives carry the same relations."""
+    from collections import Counter
+
+    from .conftest import DEV, need_dev
+
+    need_dev()
+    folder = next((p for p in DEV.glob(name + "*") if (p / original).exists()), None)
+    if folder is None:
+        pytest.skip(f"no {name}* document with {original} in the dev corpus")
+    as_text = nq_extract.parse(folder / "text.txt")
+    published = nq_extract.parse(folder / original)
+    for report in (as_text, published):
+        assert_cells(report)
+    found = Counter(table_checks(as_text))
+    assert found and found == Counter(table_checks(published))
+    assert all(status != "inconsistent" for _, status, _ in found)
