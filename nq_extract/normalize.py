@@ -97,21 +97,46 @@ def _should_join(left: str, right: str) -> bool:
 
 
 class _Spaces:
-    """Runs of white space in a text, to find where one begins or ends in O(log n)."""
+    """Runs of white space in a text, to find where one begins or ends.
+
+    A short run is walked; a long one is looked up in the table of all runs,
+    built on first need, in O(log n): many gaps in long runs stay linear.
+    """
+
+    WALK = 64
 
     def __init__(self, text: str) -> None:
-        self.runs = [m.span() for m in _SPACE_RUN.finditer(text)]
-        self.starts = [s for s, _ in self.runs]
+        self.text = text
+        self._runs: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def _table(self) -> list[tuple[int, int]]:
+        if self._runs is None:
+            self._runs = [m.span() for m in _SPACE_RUN.finditer(self.text)]
+            self._starts = [s for s, _ in self._runs]
+        return self._runs
 
     def back(self, i: int) -> int:
         """The smallest ``j <= i`` with ``text[j:i]`` all white space."""
-        k = bisect.bisect_left(self.starts, i) - 1
-        return self.runs[k][0] if k >= 0 and self.runs[k][1] >= i else i
+        text, j = self.text, i
+        while 0 < j <= len(text) and text[j - 1].isspace():
+            j -= 1
+            if i - j > self.WALK:
+                runs = self._table()
+                k = bisect.bisect_left(self._starts, i) - 1
+                return runs[k][0] if k >= 0 and runs[k][1] >= i else i
+        return j
 
     def forward(self, i: int) -> int:
         """The largest ``j >= i`` with ``text[i:j]`` all white space."""
-        k = bisect.bisect_right(self.starts, i) - 1
-        return self.runs[k][1] if k >= 0 and self.runs[k][1] > i else i
+        text, j = self.text, i
+        while j < len(text) and text[j].isspace():
+            j += 1
+            if j - i > self.WALK:
+                runs = self._table()
+                k = bisect.bisect_right(self._starts, i) - 1
+                return runs[k][1] if k >= 0 and runs[k][1] > i else i
+        return j
 
 
 def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 # some PDFs are not supported: too ambiguous), decimals after a comma.
 NUMBER_PATTERN = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d])"
 NUMBER_RE = re.compile(NUMBER_PATTERN)
+_WRITTEN = re.compile(r"[+-]?\d[\d.,]*")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Number:
 def parse_number(written: str) -> Number | None:
     """Parse Vietnamese notation. ``None`` for text that is not one number."""
     s = written.strip().replace("\u00a0", "")
-    if not s or not re.fullmatch(r"[+-]?\d[\d.,]*", s):
+    if not s or not _WRITTEN.fullmatch(s):
         return None
     sign = -1 if s[0] == "-" else 1
     s = s.lstrip("+-")

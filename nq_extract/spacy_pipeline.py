@@ -40,6 +40,7 @@ import re
 import sys
 import types
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -196,12 +197,33 @@ def create_tokenizer(use_pyvi: bool = False) -> Any:
 # --- component ----------------------------------------------------------------
 
 _REF_SYMBOL = re.compile(r"\d[\w.]*(?:\s*[-/]\s*[\w.]+)+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"[\w.]*")
+
+
+def _ref_symbols(text: str) -> Iterator[re.Match[str]]:
+    r"""``_REF_SYMBOL.finditer(text)`` in linear time.
+
+    ``finditer`` tries every digit of a long run of word characters, and each try
+    reads to the end of the run before it fails: quadratic. A symbol that starts at
+    a later digit of the run would also start at the first one (``[\w.]*`` reads
+    through), so when the first digit fails the rest of the run is skipped.
+    """
+    pos = 0
+    while (d := _DIGIT.search(text, pos)) is not None:
+        start = d.start()
+        m = _REF_SYMBOL.match(text, start)
+        if m is None:
+            pos = max(_WORD_RUN.match(text, start).end(), start + 1)  # type: ignore[union-attr]
+            continue
+        yield m
+        pos = m.end()
 
 
 def _ref_window(span: NqSpan, narrow: bool) -> tuple[int, int]:
     """The mention, or the written symbol inside it (``Nghị quyết số 42-NQ/TW`` -> ``42-NQ/TW``)."""
     if narrow:
-        best = max(_REF_SYMBOL.finditer(span.text), key=lambda m: m.end() - m.start(), default=None)
+        best = max(_ref_symbols(span.text), key=lambda m: m.end() - m.start(), default=None)
         if best is not None and re.search(r"[^\W\d_]", best.group()):
             return span.start + best.start(), span.start + best.end()
     return span.start, span.end

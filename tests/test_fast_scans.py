@@ -166,3 +166,65 @@ def test_identity_map():
 def test_dates_read_the_letters_case_folding_lets_in(text, expected):
     (found,) = dates.find(text)
     assert (found.value, found.end_value) == expected
+
+
+def test_figure_patterns_with_first_digit_consumed_are_the_guarded_patterns():
+    from nq_extract.extract import quantities as q
+    from nq_extract.extract.vn_patterns import NUM
+
+    plain = {
+        "num": (q._NUM_RE, re.compile(q._GUARD_L + rf"(?P<n>{NUM})" + q._GUARD_R)),
+        "percent": (q._PERCENT_RE, re.compile(q._GUARD_L + rf"(?P<a>{NUM})(?:[ \t]*(?:[-–]|đến)[ \t]*(?P<b>{NUM}))?[ \t]?(?:%|phần trăm)")),
+        "ratio": (q._RATIO_RE, re.compile(q._GUARD_L + rf"(?P<a>{NUM})[ \t]?/[ \t]?(?P<b>{NUM})(?![\d/]|[.,]\d|[ \t]?/)")),
+    }
+    alphabet = list("0123456789.,/-–% \tađ") + [" phần trăm", " đến "]
+    texts = ["đạt 2.443/2.538 đảng viên (96,3%), 12.500 lượt, 1/2/3, a12, -5, 30 - 40%"] + _random_strings(alphabet, 4000, 16)
+    for name, (fast, slow) in plain.items():
+        for text in texts:
+            assert [m.groupdict() | {"": m.span()} for m in fast.finditer(text)] == [
+                m.groupdict() | {"": m.span()} for m in slow.finditer(text)
+            ], (name, text)
+
+
+def test_white_space_runs_walked_or_looked_up():
+    from nq_extract.normalize import _SPACE_RUN, _Spaces
+
+    def plain(text: str) -> tuple[list[int], list[int]]:
+        runs = [m.span() for m in _SPACE_RUN.finditer(text)]
+        back = [next((s for s, e in runs if s < i <= e), i) for i in range(len(text) + 2)]
+        forward = [next((e for s, e in runs if s <= i < e), i) for i in range(len(text) + 2)]
+        return back, forward
+
+    texts = ["a  b\n\n c", " " * 200 + "x" + "\n" * 70 + "y ", "", "   "] + _random_strings(list(" \n\tab"), 300, 30)
+    for text in texts:
+        spaces = _Spaces(text)
+        back, forward = plain(text)
+        assert [spaces.back(i) for i in range(len(text) + 2)] == back, repr(text)
+        assert [spaces.forward(i) for i in range(len(text) + 2)] == forward, repr(text)
+
+
+def test_reference_symbols_in_linear_time_are_finditer():
+    pytest.importorskip("spacy")
+    from nq_extract.spacy_pipeline import _REF_SYMBOL, _ref_symbols
+
+    alphabet = list("0123456789-/ .aNQTWĐ\t")
+    texts = ["Nghị quyết số 42-NQ/TW, NQ42-TW, 126/2024/NĐ-CP", "1" * 50 + "-x"] + _random_strings(alphabet, 5000, 18)
+    for text in texts:
+        assert [m.span() for m in _ref_symbols(text)] == [m.span() for m in _REF_SYMBOL.finditer(text)], text
+
+
+def test_reference_symbol_on_a_long_digit_run_finishes():
+    """A million digits: the plain ``finditer`` needs about 10^12 steps; the scan is linear.
+    Run in a child process, so that a regression fails on the time-out instead of hanging."""
+    pytest.importorskip("spacy")
+    import subprocess
+    import sys
+
+    code = (
+        "from nq_extract.spacy_pipeline import _ref_window\n"
+        "from nq_extract.models import Span\n"
+        "t = '1' * 1_000_000 + ' 42-NQ/TW'\n"
+        "print(_ref_window(Span(start=0, end=len(t), text=t), narrow=True))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "(1000001, 1000009)"

@@ -31,9 +31,13 @@ from .vn_patterns import DOC_ID_RE, LETTER, NUM
 _GUARD_L = rf"(?<![\d.,\-{LETTER}])(?<!\d/)"
 _GUARD_R = r"(?![\d]|[.,]\d)"
 _GAP = r"[ \t]{0,2}(?:\n[ \t]{0,2})?"  # between a figure and its noun: spaces, at most one line break
-_NUM_RE = re.compile(_GUARD_L + rf"(?P<n>{NUM})" + _GUARD_R)
-_PERCENT_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})(?:[ \t]*(?:[-–]|đến)[ \t]*(?P<b>{NUM}))?[ \t]?(?:%|phần trăm)")
-_RATIO_RE = re.compile(_GUARD_L + rf"(?P<a>{NUM})[ \t]?/[ \t]?(?P<b>{NUM})(?![\d/]|[.,]\d|[ \t]?/)")
+# A guarded figure written with its first digit consumed before the guards: ``_GUARD_L + NUM``
+# matches the same text, but a pattern that starts with a lookbehind is tried at every
+# position, while one that starts with a digit lets the search skip to digits in C.
+_NUM_FIRST = rf"\d(?<![\d.,\-{LETTER}]\d)(?<!\d/\d)(?:\d{{0,2}}(?:\.\d{{3}})+|\d{{0,11}})(?:,\d{{1,6}})?"
+_NUM_RE = re.compile(rf"(?P<n>{_NUM_FIRST})" + _GUARD_R)
+_PERCENT_RE = re.compile(rf"(?P<a>{_NUM_FIRST})(?:[ \t]*(?:[-–]|đến)[ \t]*(?P<b>{NUM}))?[ \t]?(?:%|phần trăm)")
+_RATIO_RE = re.compile(rf"(?P<a>{_NUM_FIRST})[ \t]?/[ \t]?(?P<b>{NUM})(?![\d/]|[.,]\d|[ \t]?/)")
 _RANK_BEFORE = re.compile(r"(?:thứ|xếp|hạng|đứng|vị trí|top|số|Số|ngày|tháng|Điều|khoản)[ \t:]*$", re.I)
 _SCORE_AFTER = re.compile(r"[ \t]*(?:điểm|đ\b)", re.I)
 _PERCENT_AFTER = re.compile(
@@ -377,7 +381,8 @@ def run(ctx: Context) -> None:
     text = ctx.doc.text
     v = vocabulary()
     mask = base_mask(ctx)
-    for s, e, n, approx in find_percentages(text, mask, v):
+    percentages = find_percentages(text, mask, v)
+    for s, e, n, approx in percentages:
         ctx.report.percentages.append(Percentage(value=float(n.value), text=text[s:e], span=ctx.span(s, e), approx=approx))
     used: list[tuple[int, int]] = []
     for s, e, a, b, p, unit, subject in find_ratios(text, mask, v):
@@ -394,7 +399,7 @@ def run(ctx: Context) -> None:
         )
         core = _RATIO_RE.match(text, s)
         used.append((s, core.end() if core else e))  # the words up to a later percent stay readable
-    for s, e, _n, _a in find_percentages(text, mask, v):
+    for s, e, _n, _a in percentages:
         used.append((s, e))
     for q in find_quantities(text, Mask(mask.ranges + used), v):
         s, e = int(q["start"]), int(q["end"])  # type: ignore[call-overload]

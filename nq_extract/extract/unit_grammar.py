@@ -169,9 +169,16 @@ class Scanner:
         return caps_lines or not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
 
     def _seq(self, i: int, key: tuple[str, ...]) -> bool:
-        if i + len(key) > len(self.toks):
+        """The words of ``key`` at word i, each joined to the one before."""
+        toks = self.toks
+        if i + len(key) > len(toks):
             return False
-        return all(not (self.toks[i + k].fold != word or k and not self.joined(i + k - 1, i + k)) for k, word in enumerate(key))
+        if not key or toks[i].fold != key[0]:
+            return not key
+        for k in range(1, len(key)):
+            if toks[i + k].fold != key[k] or not self.joined(i + k - 1, i + k):
+                return False
+        return True
 
     # pieces ---------------------------------------------------------------
     def body_at(self, i: int) -> tuple[int, dict[str, Any]] | None:
