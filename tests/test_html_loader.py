@@ -184,7 +184,9 @@ def test_a_report_published_as_a_page_gives_what_its_text_gives():
         (b"<p>a fragment</p>", "tin.htm", "html"),
         (b"<p>a fragment</p>", "tin.html", "html"),
         (b"<p>a fragment</p>", "ghi-chu.txt", "text"),  # a fragment without the suffix stays text
-        (b"<html> in Markdown", "ghi-chu.md", "markdown"),
+        ("# Báo cáo\n\nVăn bản có chữ <b>đậm</b> và <i>nghiêng</i>.\n".encode(), "ghi-chu.md", "markdown"),
+        (('---json\n{"title": "Tin"}\n---\n<p><span>Có 214 buổi.</span></p>\n<p><img src="/a.png" /></p>').encode(), "tin.md", "html"),
+        (b"---\ntitle: Tin\n---\n# Tin\n\nCo 214 buoi <b>tuyen truyen</b>.\n", "tin.md", "markdown"),
         ("BÁO CÁO\nKết quả thực hiện <html> trong văn bản".encode(), "bao-cao.txt", "text"),
     ],
 )
@@ -278,29 +280,64 @@ def test_cli_bad_html_one_line(tmp_path):
     assert r.stderr.count("\n") == 1 and ": bad_html: " in r.stderr and "Traceback" not in r.stderr
 
 
-# --- the dev corpus's portal pages against their article text
+CMS_POST = (
+    "---json\n"
+    "{\n"
+    '    "title": "Huyện ủy Tam Đường sơ kết 6 tháng thực hiện Nghị quyết số 42-NQ/TW",\n'
+    '    "layout": "post.html",\n'
+    '    "date": "2024-07-16T07:55:00.000Z"\n'
+    "}\n"
+    "---\n"
+    '<p><span style="font-size:14.0pt">Ng&agrave;y 15/7/2024, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết. To&agrave;n huyện c&oacute; 2.443/2.538 đảng vi&ecirc;n được học tập, đạt 96,3%.</span></p>\n'
+    '<p><img alt="" src="/img/1.png" /></p>\n'
+    '<p style="text-align:center"><strong>Đồng ch&iacute; Cao Trang Trọng &ndash; Ph&oacute; B&iacute; thư Thường trực Huyện ủy ph&aacute;t biểu kết luận hội nghị</strong></p>\n'
+    "<p>Hội nghị đề ra 5 nhiệm vụ trọng t&acirc;m cho 6 th&aacute;ng cuối năm.</p>\n"
+)
 
-PAGES = ["103_ky-niem-20-nam-thi-tran-kien-duc", "104_tinh-dak-nong-hoc-tap-lam-theo-bac-ho-chi-thi-05"]
-RATIO_FLOOR = 97.0  # rapidfuzz ratio of the extracted text against text.txt (measured 99.9 and 99.99)
+
+def test_cms_post_saved_as_markdown_is_read_as_html():
+    report = nq_extract.parse(CMS_POST.encode(), name="bai-viet.md", with_text=True)
+    assert report.source.status == "ok" and report.source.format == "html"
+    assert report.text.startswith("Huyện ủy Tam Đường sơ kết 6 tháng thực hiện Nghị quyết số 42-NQ/TW\n\nNgày 15/7/2024")
+    assert "&agrave;" not in report.text and "<p>" not in report.text and "layout" not in report.text
+    assert "Toàn huyện có 2.443/2.538 đảng viên" in report.text
+    assert [c.status for c in report.checks if c.kind == "percentage"] == ["consistent"]
+    assert "Cao Trang Trọng" in {p.name for p in report.people}
+    assert load_bytes(CMS_POST.encode(), "bai-viet.md").extra["front_matter"]["layout"] == "post.html"
+    assert_valid(report)
 
 
-@pytest.mark.parametrize("doc", PAGES)
-def test_dev_pages_match_their_article_text(doc):
+# --- the dev corpus's portal pages and CMS posts against their article text
+
+PAGES = [
+    ("103_ky-niem-20-nam-thi-tran-kien-duc", "original.html"),
+    ("104_tinh-dak-nong-hoc-tap-lam-theo-bac-ho-chi-thi-05", "original.html"),
+    ("027_daksong-btg-huyen-uy-tong-ket-tuyen-truyen-khong-gian-mang-2019", "original.md"),
+    ("105_dak-song-tong-ket-10-nam-hd-35-hd-btctw", "original.md"),
+    ("111_dang-uy-co-quan-chinh-quyen-dak-song-tong-ket-2018", "original.md"),
+]
+# rapidfuzz ratio of the extracted text against text.txt, spaces folded
+# (measured 99.91, 100.0, 100.0, 100.0, 97.84: the extractor drops one photo caption of 111)
+RATIO_FLOOR = 97.0
+
+
+@pytest.mark.parametrize(("doc", "name"), PAGES)
+def test_dev_pages_match_their_article_text(doc, name):
     need_dev()
     from rapidfuzz import fuzz
 
     folder = DEV / doc
-    if not (folder / "original.html").exists():
-        pytest.skip(f"{folder}/original.html not found")
-    report = nq_extract.parse(folder / "original.html", with_text=True)
+    if not (folder / name).exists():
+        pytest.skip(f"{folder}/{name} not found")
+    report = nq_extract.parse(folder / name, with_text=True)
     assert report.source.status == "ok" and report.source.format == "html"
     assert_valid(report)
-    article = (folder / "text.txt").read_text(encoding="utf-8").strip()
-    assert fuzz.ratio(report.text, article) >= RATIO_FLOOR
+    article = (folder / "text.txt").read_text(encoding="utf-8")
+    assert fuzz.ratio(" ".join(report.text.split()), " ".join(article.split())) >= RATIO_FLOOR
     assert "SỐ LƯỢT TRUY CẬP" not in report.text and "Xem chi tiết" not in report.text
     text = nq_extract.parse(folder / "text.txt")
     assert {r.id for r in report.references} == {r.id for r in text.references}
-    assert sorted(d.value for d in report.dates) == sorted(d.value for d in text.dates)
+    assert {(p.name, p.position) for p in report.people} == {(p.name, p.position) for p in text.people}
 
 
 @pytest.mark.parametrize(

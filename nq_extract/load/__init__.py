@@ -35,11 +35,10 @@ def sniff(data: bytes, name: str = "") -> str:
         return "docx"
     if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix not in MARKDOWN_SUFFIXES:
-        from .html import looks_like_html
+    from .html import looks_like_html
 
-        if looks_like_html(head):
-            return "html"
+    if looks_like_html(data):  # also a CMS post saved as Markdown with an HTML body, a Word page saved as .doc
+        return "html"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in TEXT_SUFFIXES or suffix == ".log":

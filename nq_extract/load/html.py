@@ -36,6 +36,10 @@ What comes out:
   30/07/2019"), kept in ``extra["html_dateline"]``. The page's ``<title>`` is
   kept in ``extra["html_title"]``.
 
+A post exported by a web CMS as Markdown (front matter, then an HTML body) is
+read the same way; its front matter's ``title`` is the first paragraph (the
+headline) and its fields are kept in ``extra["front_matter"]``.
+
 A page where the extractor finds no main content (a bare fragment, text with
 no tags) is read whole, with the same block rules, minus scripts, styles,
 navigation, headers and footers.
@@ -66,6 +70,13 @@ SHORT_LINE = 120  # a block this short with no sentence end is a line of a heade
 
 _HTML_HEAD = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+SNIFF_BYTES = 16384
+MIN_BODY_TAGS = 3  # a body that opens with a tag and has this many in its first 4 kB is HTML
+_HTML_TAG = re.compile(
+    r"<(?:p|div|span|table|tr|td|h[1-6]|ul|ol|li|br|img|strong|em|b|i|a|font|section|article|figure|center|blockquote)\b[^>]*>", re.I
+)
+_FRONT_MATTER = re.compile(r"\A(?P<fence>---json|---|\+\+\+)[ \t]*\r?\n(?P<raw>.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
+_FIELD = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;…”\"')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?;…]\s*[\"”’')]?\s*$")
@@ -97,16 +108,45 @@ class BadHtml(NqError):
     status = "bad_html"
 
 
-def looks_like_html(head: bytes) -> bool:
-    """True when the bytes open like an HTML page (``<!doctype html``, ``<html``, ``<head``, ``<body``)."""
+def looks_like_html(data: bytes) -> bool:
+    """True when the bytes open like an HTML page (``<!doctype html``, ``<html``, ``<head``,
+    ``<body``), or are a post exported by a web CMS: front matter (``---json``, ``---``,
+    ``+++``) or none, then a body of HTML tags (``<p><span ...>``), not Markdown."""
+    head = data[:SNIFF_BYTES]
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").lstrip("\ufeff").encode("utf-8")
+    if _HTML_HEAD.match(head[:1024]):
+        return True
+    text = head.decode("utf-8", errors="ignore")
+    _, body = split_front_matter(text)
+    body = body.lstrip()
+    return body.startswith("<") and len(_HTML_TAG.findall(body[:4096])) >= MIN_BODY_TAGS
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
+    """A CMS post's front matter (its fields, when they parse) and the body after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None, text
+    raw, body = m.group("raw"), text[m.end() :]
+    fields: dict[str, Any] = {}
+    if m.group("fence") == "---json" or raw.lstrip().startswith("{"):
+        import json
+
         try:
-            head = head.decode("utf-16", errors="ignore").lstrip("\ufeff").encode("utf-8")
-        except UnicodeError:  # pragma: no cover - errors are ignored
-            return False
-    return bool(_HTML_HEAD.match(head[:1024]))
+            value = json.loads(raw)
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            fields = value
+    else:
+        for line in raw.splitlines():
+            kv = _FIELD.match(line)
+            if kv:
+                fields[kv.group(1)] = kv.group(2).strip().strip("'\"")
+    return fields, body
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -165,12 +205,18 @@ def load_html(data: bytes, source: Source, **options: Any) -> Loaded:
         raise TooLarge(f"the HTML page is {len(data)} bytes, above the {MAX_HTML_BYTES}-byte limit")
     text, encoding = decode_html(data)
     src = source.model_copy(update={"format": "html", "encoding": encoding, "pages": None})
-    markup = _XML_DECL.sub("", text, count=1)
+    fields, markup = split_front_matter(text)
+    markup = _XML_DECL.sub("", markup, count=1)
+    title = " ".join(str(fields.get("title") or "").split()) if fields else ""
+    out = _Out()
+    if title:  # the post's headline lives in its front matter
+        out.block(title)
     if not markup.strip():
-        return Loaded(text="", source=src)
+        return Loaded(text="".join(out.parts), source=src)
     tree = _parse(markup)
     blocks, extra = _main_blocks(tree, markup)
-    out = _Out()
+    if fields is not None:
+        extra["front_matter"] = fields
     for b in blocks:
         _emit_block(b, out)
     return Loaded(text="".join(out.parts), source=src, tables=out.tables, extra=extra)
