@@ -361,3 +361,10 @@ def test_dev_pages_match_their_article_text(doc, name):
 )
 def test_small_pages(page, expected):
     assert load_bytes(page.encode(), "trang.html").text == expected
+
+
+def test_a_page_that_is_one_table_keeps_its_rows_and_cells():
+    rows = "".join(f"<tr><td>Xã số {k}</td><td>{100 + k}</td><td>9{k},5%</td></tr>" for k in range(8))
+    loaded = load_bytes(f"<html><body><table>{rows}</table></body></html>".encode(), "bang.html")
+    assert loaded.text.split("\n")[:2] == ["Xã số 0 | 100 | 90,5%", "Xã số 1 | 101 | 91,5%"]
+    assert [len(t.rows) for t in loaded.tables] == [8]

@@ -278,7 +278,7 @@ def _main_blocks(tree: Any, markup: str) -> tuple[list[Any], dict[str, Any]]:
     body = getattr(doc, "body", None) if doc is not None else None
     if body is not None and len(body) and "".join(body.itertext()).strip():
         extra["html_extraction"] = "main"
-        return _trim(list(body), extra), extra
+        return _trim(_regroup_rows(list(body)), extra), extra
     extra["html_extraction"] = "whole"
     return _whole_page(_parse(markup)), extra
 
@@ -398,6 +398,23 @@ def _emit_data_table(table: Any, out: _Out) -> None:
     rows = [r for r in rows if any(c[0] for c in r)]
     if rows:
         out.tables.append(RawTable(rows=rows))
+
+
+def _regroup_rows(blocks: list[Any]) -> list[Any]:
+    """Rows the extractor handed over bare (a page that is one table): back into a table."""
+    if not any(b.tag == "row" for b in blocks):
+        return blocks
+    from lxml import etree
+
+    out: list[Any] = []
+    for b in blocks:
+        if b.tag == "row":
+            if not out or out[-1].tag != "table" or out[-1].get("regrouped") != "1":
+                out.append(etree.Element("table", regrouped="1"))
+            out[-1].append(b)
+        else:
+            out.append(b)
+    return out
 
 
 def _text_len(el: Any) -> int:
