@@ -186,3 +186,16 @@ def test_tables_without_outline_or_values_give_nothing():
     assert decided([prose], [["", "", ""]]) == []
     no_values = [["1.", "Tổng số", "Người", "10", ""], ["1.1.", "A", "Người", "4", ""], ["1.2.", "B", "Người", "6", ""]]
     assert decided([no_values], [["STT", "Nội dung", "Đơn vị tính", "", "Ghi chú"]]) == []
+
+
+def test_total_row_read_from_the_text():
+    from nq_extract.checks.tables import table_sums
+
+    head = [["Đơn vị", "Số hồ sơ", "Tỷ lệ"]]
+    rows = [["Cấp tỉnh", "195.197", "99,10"], ["Cấp xã", "468.463", "99,81"], ["Tổng cộng", "663.660", ""]]
+    text, tables = make([rows], head)
+    assert [judge(r)[0].status for r in table_sums(tables, text)] == ["consistent"]
+    at = text.index("468.463")
+    changed = text[:at] + "568.463" + text[at + 7 :]
+    assert [judge(r)[0].status for r in table_sums(tables, changed)] == ["inconsistent"]
+    assert [judge(r)[0].status for r in table_sums(tables)] == ["consistent"]  # the cell texts as the loader gave them

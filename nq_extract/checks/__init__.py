@@ -139,7 +139,7 @@ def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] =
         from .outline import outline_relations
         from .tables import table_sums
 
-        rels += table_sums(tables)
+        rels += table_sums(tables, t.text)
         seen = {r.key() for r in rels}
         rels += [r for r in outline_relations(tables, t) if r.key() not in seen]
     return rels, t

@@ -32,10 +32,29 @@ def _cell_tok(text: str, span: Any, index: int) -> Tok | None:
     return Tok(index, start, start + len(m.group(1)), number, PERCENT if m.group(2) else FIGURE)
 
 
-def table_sums(tables: Sequence[Any]) -> list[Relation]:
+def _as_read(table: Any, text: str | None) -> list[list[str]]:
+    rows: list[list[str]] = list(getattr(table, "rows", []) or [])
+    if text is None:
+        return rows
+    cells = list(getattr(table, "cells", []) or [])
+    out = []
+    for r, row in enumerate(rows):
+        spans = cells[r] if r < len(cells) else []
+        out.append(
+            [
+                text[sp.start : sp.end] if c < len(spans) and (sp := spans[c]) is not None and sp.end <= len(text) else cell
+                for c, cell in enumerate(row)
+            ]
+        )
+    return out
+
+
+def table_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
+    """With ``text`` (the document's), each cell is read from the text at its span, so a figure
+    changed in the text (the validity study) is seen; otherwise from the table's own cell texts."""
     out: list[Relation] = []
     for table in tables:
-        rows: list[list[str]] = list(getattr(table, "rows", []) or [])
+        rows: list[list[str]] = _as_read(table, text)
         cells = list(getattr(table, "cells", []) or [])
         if len(rows) < 3 or len(cells) != len(rows):
             continue
