@@ -368,3 +368,12 @@ def test_a_page_that_is_one_table_keeps_its_rows_and_cells():
     loaded = load_bytes(f"<html><body><table>{rows}</table></body></html>".encode(), "bang.html")
     assert loaded.text.split("\n")[:2] == ["Xã số 0 | 100 | 90,5%", "Xã số 1 | 101 | 91,5%"]
     assert [len(t.rows) for t in loaded.tables] == [8]
+
+
+def test_missing_extractor_gives_a_status_and_the_install_command(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails as if not installed
+    report = nq_extract.parse(PAGE, name="tin-tuc.html")
+    assert report.source.status == "html_unavailable"
+    assert "pip install trafilatura" in report.source.message and "\n" not in report.source.message

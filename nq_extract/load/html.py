@@ -46,8 +46,9 @@ navigation, headers and footers.
 
 Bad input gives one line and a status: bytes that are not text ``undecodable``,
 markup the parser cannot build a tree from ``bad_html``, a page above
-``MAX_HTML_BYTES`` ``too_large``; a page with no text is the pipeline's
-``empty_text``.
+``MAX_HTML_BYTES`` ``too_large``, trafilatura or lxml_html_clean missing
+``html_unavailable`` (with the command that installs them); a page with no
+text is the pipeline's ``empty_text``.
 """
 
 from __future__ import annotations
@@ -106,6 +107,13 @@ BLOCK_TAGS = {"p", "head", "quote", "list", "table", "code"}
 
 class BadHtml(NqError):
     status = "bad_html"
+
+
+class HtmlUnavailable(NqError):
+    status = "html_unavailable"
+
+
+_INSTALL = "pip install trafilatura lxml_html_clean"
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -253,7 +261,10 @@ def _depth_over(tree: Any, limit: int) -> bool:
 
 def _main_blocks(tree: Any, markup: str) -> tuple[list[Any], dict[str, Any]]:
     """The top-level blocks of the main content (trafilatura's XML), or of the whole page."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise HtmlUnavailable(f"reading HTML needs trafilatura ({e.name or e}): {_INSTALL}") from e
 
     extra: dict[str, Any] = {}
     title = tree.findtext(".//title")
@@ -271,6 +282,8 @@ def _main_blocks(tree: Any, markup: str) -> tuple[list[Any], dict[str, Any]]:
             with_metadata=False,  # its date and author search costs more than the extraction itself
             prune_xpath=PRUNE_XPATH,
         )
+    except ImportError as e:  # a part the extractor loads on demand (lxml.html.clean)
+        raise HtmlUnavailable(f"reading HTML needs {e.name or 'a missing module'}: {_INSTALL}") from e
     except RecursionError as e:
         raise BadHtml("HTML nested too deeply to read") from e
     except (ValueError, TypeError, AttributeError) as e:  # a damaged tree the extractor trips on
