@@ -43,6 +43,8 @@ class Number:
 def parse_number(written: str) -> Number | None:
     """Parse Vietnamese notation. ``None`` for text that is not one number."""
     s = written.strip().replace("\u00a0", "")
+    if s.isdecimal():  # the common case, digits only (what the pattern below calls \d)
+        return Number(written=written.strip(), value=Decimal(s), decimals=0)
     if not s or not _WRITTEN.fullmatch(s):
         return None
     sign = -1 if s[0] == "-" else 1

@@ -228,3 +228,25 @@ def test_reference_symbol_on_a_long_digit_run_finishes():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "(1000001, 1000009)"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("97", (97, 0)),
+        (" 007 ", (7, 0)),
+        ("\u00a01234", (1234, 0)),
+        ("٣", (3, 0)),  # a decimal digit of another script is a digit, as for \d
+        ("²", None),  # a superscript is not
+        ("3.182", (3182, 0)),
+        ("96,3", (96.3, 1)),
+        ("-5", (-5, 0)),
+        ("", None),
+        ("1,2,3", None),
+    ],
+)
+def test_parse_number_digits_only_shortcut(written, expected):
+    from nq_extract.numbers import parse_number
+
+    n = parse_number(written)
+    assert (None if n is None else (float(n.value) if n.decimals else int(n.value), n.decimals)) == expected

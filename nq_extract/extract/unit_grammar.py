@@ -164,6 +164,8 @@ class Scanner:
         if j >= len(self.toks) or i < 0:
             return False
         gap = self.text[self.toks[i].end : self.toks[j].start]
+        if gap == " " or not gap:  # most words: the tests below all pass
+            return True
         if gap.count("\n") >= 2 or len(gap) > 3 and gap.strip() or "   " in gap and "\n" not in gap:
             return False  # a blank line, or a column gap in a two-column header
         return caps_lines or not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
@@ -175,7 +177,7 @@ class Scanner:
             return False
         if not key or toks[i].fold != key[0]:
             return not key
-        for k in range(1, len(key)):
+        for k in range(1, len(key)):  # noqa: SIM110 - a loop, not all() over a generator: a hot path
             if toks[i + k].fold != key[k] or not self.joined(i + k - 1, i + k):
                 return False
         return True
