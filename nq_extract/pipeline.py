@@ -138,7 +138,7 @@ def process_path(path: str | os.PathLike[str], **options: Any) -> Report:
     """Read and analyse one file; failures become a status, never an exception."""
     from .load import load_bytes, load_path
 
-    source = Source(path=str(path), format=_format_guess(path))
+    source = Source(path=str(path), format=format_of_name(path))
     try:
         with time_limit(options.get("timeout")):
             special = _read_special(path)
@@ -187,6 +187,7 @@ def process_text(text: str, **options: Any) -> Report:
         return failed(source, err)
 
 
-def _format_guess(path: str | os.PathLike[str]) -> Any:
+def format_of_name(path: str | os.PathLike[str]) -> Any:
+    """The contract's ``source.format`` a file's name suggests, before it is read ("text" when unknown)."""
     suffix = Path(path).suffix.lower()
     return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}.get(suffix, "text")

@@ -21,7 +21,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 DEFAULT_PROCESSOR = "nq_extract.pipeline:process_path"
@@ -145,8 +144,10 @@ def _resolve(processor: str | Callable[..., Any]) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _format_guess(path: str) -> str:
-    return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown"}.get(Path(path).suffix.lower(), "text")
+def _format_guess(path: str) -> Any:
+    from ..pipeline import format_of_name
+
+    return format_of_name(path)
 
 
 def failure_outcome(task: Task, status: str, message: str, seconds: float = 0.0, attempts: int = 1, rows: bool = True) -> Outcome:
