@@ -228,11 +228,8 @@ def _skip_body(text: str, pos: int, limit: int) -> int:
 
 
 def _kind_name(written: str, reg: Registry) -> str:
-    w = " ".join(written.split()).lower()
-    for n in reg.kind_names:
-        if n.lower() == w:
-            return n
-    return " ".join(written.split())
+    w = " ".join(written.split())
+    return reg.kind_by_lower.get(w.lower(), w)
 
 
 def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:

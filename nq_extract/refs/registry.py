@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .. import data
 
@@ -19,6 +19,14 @@ class Registry:
     state_issuers: dict[str, str]
     state_issuer_patterns: tuple[tuple[re.Pattern[str], str], ...]
     party_names: tuple[tuple[str, str], ...]  # (name as written, code), longest first
+
+    @cached_property
+    def kind_by_lower(self) -> dict[str, str]:
+        """Kind names by their lower case (of names equal but for case, the first in ``kind_names``)."""
+        out: dict[str, str] = {}
+        for name in self.kind_names:
+            out.setdefault(name.lower(), name)
+        return out
 
     def state_issuer(self, code: str) -> str | None:
         if code in self.state_issuers:

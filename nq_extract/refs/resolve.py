@@ -186,7 +186,7 @@ def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] |
         if skip and skip[0] <= start < skip[1]:
             continue
         kind = " ".join(km.group("kind").split())
-        kind = next((n for n in reg.kind_names if n.lower() == kind.lower()), kind)
+        kind = reg.kind_by_lower.get(kind.lower(), kind)
         if what == "anaphor":
             target = last_of_kind.get(kind)
             if target is not None and not taken.overlaps(start, m.end()):
