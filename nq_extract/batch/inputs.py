@@ -33,13 +33,14 @@ def _resolve(entry: str, base: Path) -> Path:
     return base / p
 
 
-def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
+def _walk(folder: Path, skip: Path | None) -> Iterator[str]:
+    """Document files under ``folder``, sorted, hidden ones and ``skip`` left out (plain strings: an
+    archive's folder may hold hundreds of thousands of files)."""
     for root, dirs, files in os.walk(folder):
-        r = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (skip is None or (r / d).resolve() != skip))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (skip is None or Path(root, d).resolve() != skip))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                yield r / name
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
+                yield os.path.join(root, name)
 
 
 def expand(inputs: Iterable[str | os.PathLike[str]], skip: str | os.PathLike[str] | None = None) -> list[str]:
@@ -52,7 +53,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]], skip: str | os.PathLike[str
     seen: set[str] = set()
     out: list[str] = []
 
-    def add(p: Path) -> None:
+    def add(p: Path | str) -> None:
         s = str(p)
         if s not in seen:
             seen.add(s)

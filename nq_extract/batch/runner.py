@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +25,6 @@ from .writers import HTML_DIR, ResultsFile, export_tables
 FLUSH_SECONDS = 1.0
 FLUSH_COUNT = 256
 QUEUE_MAX = 4 * FLUSH_COUNT  # outcomes waiting for the writer before the loop waits for it
-_TICK = object()
 
 
 @dataclass
@@ -94,25 +92,30 @@ class _Writer:
         self._write_page = atomic_write_text
         self.results = results
         self.ledger = ledger
-        self._queue: queue.Queue[Outcome | None] = queue.Queue(maxsize=QUEUE_MAX)
+        self._pending: list[Outcome] = []  # handed over, not yet taken by the thread
+        self._cond = threading.Condition()
+        self._closing = False
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._loop, name="nq-extract-writer", daemon=True)
         self._thread.start()
 
     def add(self, out: Outcome) -> None:
-        while True:
+        """Hand one outcome over; the thread is woken only when a batch is full (or by its timer)."""
+        with self._cond:
+            while len(self._pending) >= QUEUE_MAX and self._error is None and self._thread.is_alive():
+                self._cond.wait(0.5)  # the disk is slower than the workers: wait for it
             if self._error is not None or not self._thread.is_alive():
                 self._raise()
-            try:
-                self._queue.put(out, timeout=0.5)
-                return
-            except queue.Full:  # the disk is slower than the workers: wait for it
-                continue
+            self._pending.append(out)
+            if len(self._pending) >= FLUSH_COUNT:
+                self._cond.notify_all()
 
     def close(self) -> None:
         """Commit everything handed over so far and stop the thread."""
         if self._thread.is_alive():
-            self._queue.put(None)
+            with self._cond:
+                self._closing = True
+                self._cond.notify_all()
             self._thread.join()
         self._raise()
 
@@ -120,32 +123,24 @@ class _Writer:
         if self._error is not None:
             err, self._error = self._error, None
             raise err
-        if not self._thread.is_alive() and not self._queue.empty():
+        if not self._thread.is_alive() and self._pending:
             raise RuntimeError("the batch writer stopped before committing every outcome")
 
     def _loop(self) -> None:
-        buffer: list[Outcome] = []
-        last = time.monotonic()
         try:
             while True:
-                wait = FLUSH_SECONDS - (time.monotonic() - last) if buffer else None
-                item: object
-                try:
-                    item = self._queue.get(timeout=max(0.0, wait) if wait is not None else None)
-                except queue.Empty:
-                    item = _TICK
-                if item is None:
-                    self._flush(buffer)
-                    return
-                if isinstance(item, Outcome):
+                with self._cond:
+                    self._cond.wait_for(lambda: self._closing or len(self._pending) >= FLUSH_COUNT, timeout=FLUSH_SECONDS)
+                    batch, self._pending = self._pending, []
+                    closing = self._closing
+                    self._cond.notify_all()  # room again for a waiting add()
+                for item in batch:
                     if item.html is not None:  # the review page first: a committed line always has its page
                         self._write_page(self.results.path.parent / HTML_DIR / f"{item.key}.html", item.html)
                         item.html = None
-                    buffer.append(item)
-                if len(buffer) >= FLUSH_COUNT or time.monotonic() - last >= FLUSH_SECONDS:
-                    self._flush(buffer)
-                    buffer = []
-                    last = time.monotonic()
+                self._flush(batch)
+                if closing:
+                    return
         except BaseException as e:  # noqa: BLE001 - handed to the caller by close()/add()
             self._error = e
 
