@@ -358,3 +358,28 @@ def test_a_failing_disk_stops_the_run_with_its_error_and_keeps_commits_whole(tmp
         ledger.close()
     run_batch([tmp_path / "in"], out, workers=1, formats=())  # the re-run does the rest, once each
     assert sorted(by_path(out)) == sorted(str(p) for p in docs)
+
+
+def test_workers_that_cannot_start_stop_the_run_with_one_clear_error(tmp_path):
+    from nq_extract.batch.pool import Pool, WorkerStartError
+    from nq_extract.batch.worker import Task
+
+    from .test_batch_processors import die_at_start
+
+    class Broken(Pool):
+        worker_main = staticmethod(die_at_start)
+
+    docs = synth.generate(tmp_path / "in", 3, ("txt",), seed=9)
+    t0 = time.monotonic()
+    with pytest.raises(WorkerStartError, match=r"exited before they were ready \(exit status 3\)"):
+        list(Broken(2).run([Task(key=str(i), path=str(p)) for i, p in enumerate(docs)]))
+    assert time.monotonic() - t0 < 30  # no endless respawning
+
+
+def test_a_script_read_from_stdin_can_run_a_batch(tmp_path):
+    docs = synth.generate(tmp_path / "in", 3, ("txt",), seed=10)
+    script = f"from nq_extract.batch.runner import run_batch\nprint(run_batch([{str(tmp_path / 'in')!r}], {str(tmp_path / 'out')!r}, workers=2, formats=()).done)\n"
+    r = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.strip() == "3"
+    assert sorted(by_path(tmp_path / "out")) == sorted(str(p) for p in docs)

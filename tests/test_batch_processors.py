@@ -41,5 +41,10 @@ def slow(path: str, **options: Any) -> Any:
     return process_path(path, **options)
 
 
+def die_at_start(*args: Any) -> None:
+    """A worker process that exits before it is ready (as one whose imports fail would)."""
+    os._exit(3)
+
+
 def test_processors_are_importable() -> None:
     assert callable(misbehave) and callable(slow)

@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import selectors
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
@@ -30,6 +31,12 @@ PREFETCH = 2  # fewest tasks queued in each worker's pipe
 MAX_PREFETCH = 32
 QUEUED_SECONDS = 0.5  # keep about this much work queued per worker, so that it never waits for a parent busy syncing
 HEALTH_SECONDS = 0.2  # how often the parent checks each worker's time, memory and pulse
+READY = "ready"  # a worker's first message: it started
+START_FAILURES = 3  # workers in a row that die before they are ready: the pool gives up
+
+
+class WorkerStartError(RuntimeError):
+    """The pool's workers die before they can take any document (a broken install, an unimportable module)."""
 
 
 def queue_depth(avg_seconds: float, left: int | None, workers: int) -> int:
@@ -76,6 +83,10 @@ def _worker_main(
         except (ValueError, OSError, ImportError):
             pass
     warm_up()
+    try:
+        conn.send(READY)
+    except OSError:
+        return
     while True:
         try:
             task = conn.recv()
@@ -87,6 +98,26 @@ def _worker_main(
         conn.send(out)
         if out.status == "too_large":
             return  # start afresh rather than keep a bloated heap
+
+
+@contextlib.contextmanager
+def _unimportable_main_hidden() -> Iterator[None]:
+    """Start a worker without the caller's ``__main__`` when that cannot be re-imported.
+
+    A new worker re-imports the caller's main script by its file name; a
+    script read from stdin (``python - <<EOF``) has ``<stdin>`` for a file
+    name, and every worker would die trying. The workers never need it.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not isinstance(path, str) or os.path.exists(path):
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
 
 
 def _context() -> Any:
@@ -127,10 +158,14 @@ class _Slot:
     queue: deque[tuple[Task, int]] = field(default_factory=deque)
     since: float = 0.0  # when the head of the queue started
     retiring: bool = False  # the worker said it will exit (after a too_large document)
+    started: bool = False  # the worker said it is ready (its imports and warm-up went through)
+    broken: bool = False  # a task could not be written to its pipe: the worker is gone
 
 
 class Pool:
     """``Pool(workers, options, limits).run(tasks)`` yields one :class:`Outcome` per task, as they finish."""
+
+    worker_main = staticmethod(_worker_main)  # what each worker process runs
 
     def __init__(
         self,
@@ -155,17 +190,19 @@ class Pool:
         self._selector: selectors.BaseSelector = selectors.DefaultSelector()  # the workers' pipes and sentinels
         self.crashes = 0
         self.kills = 0
+        self._start_failures = 0
 
     # -- workers ---------------------------------------------------------
     def _spawn(self) -> _Slot:
         parent, child = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
-            target=_worker_main,
+            target=self.worker_main,
             args=(child, self.options, self.limits, self.processor, self.rows, self.with_text, self.html),
             daemon=True,
             name="nq-extract-worker",
         )
-        proc.start()
+        with _unimportable_main_hidden():
+            proc.start()
         child.close()
         return _Slot(proc=proc, conn=parent)
 
@@ -210,7 +247,7 @@ class Pool:
                 now = time.monotonic()
                 depth = queue_depth(avg, left, len(self._slots))
                 for slot in self._slots:
-                    while len(slot.queue) < depth and not slot.retiring:
+                    while len(slot.queue) < depth and not slot.retiring and not slot.broken:
                         if retry:
                             item = retry.popleft()
                         elif not exhausted:
@@ -223,10 +260,15 @@ class Pool:
                                 left = max(0, left - 1)
                         else:
                             break
+                        try:
+                            slot.conn.send(item[0])
+                        except OSError:  # the worker is gone; the task never reached it
+                            retry.appendleft(item)
+                            slot.broken = True
+                            break
                         if not slot.queue:
                             slot.since = now
                         slot.queue.append(item)
-                        slot.conn.send(item[0])
                 if exhausted and not retry and not any(s.queue for s in self._slots):
                     return
                 ready = {key.data for key, _ in self._selector.select(timeout=0.1)}
@@ -242,13 +284,18 @@ class Pool:
                         except (EOFError, OSError):
                             dead = True
                         else:
+                            if isinstance(out, str) and out == READY:
+                                slot.started = True
+                                slot.since = now
+                                self._start_failures = 0
+                                continue
                             task, attempt = slot.queue.popleft()
                             out.attempts = attempt
                             slot.since = now
                             slot.retiring = slot.retiring or out.status == "too_large"
                             avg = out.seconds if avg == 0 else 0.9 * avg + 0.1 * out.seconds
                             yield out
-                    if dead or ("proc", i) in ready or (health and not slot.proc.is_alive()):
+                    if dead or slot.broken or ("proc", i) in ready or (health and not slot.proc.is_alive()):
                         yield from self._replace(i, retry, reason=None)
                         continue
                     if slot.queue and health:
@@ -288,7 +335,17 @@ class Pool:
             pass
         self._unwatch(i)
         self._bury(slot)
-        if slot.queue and slot.retiring and reason is None:  # a planned exit: what it held was never started
+        if reason is None and not slot.started:  # died before it was ready: nothing it held was started
+            retry.extendleft(reversed(slot.queue))
+            self._start_failures += 1
+            if self._start_failures >= START_FAILURES:
+                code = slot.proc.exitcode
+                how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+                raise WorkerStartError(
+                    f"{self._start_failures} batch workers in a row exited before they were ready ({how}); "
+                    "check that nq_extract imports in a fresh interpreter (python -c 'import nq_extract.pipeline')"
+                )
+        elif slot.queue and slot.retiring and reason is None:  # a planned exit: what it held was never started
             retry.extend(slot.queue)
         elif slot.queue:
             (task, attempt), rest = slot.queue[0], list(slot.queue)[1:]
