@@ -23,7 +23,7 @@ import html
 import sys
 import time
 
-from _common import DEV, ROOT, SEED, machine
+from _common import DEV, ROOT, SEED, best_of, machine
 
 sys.path.insert(0, str(ROOT))
 
@@ -38,12 +38,7 @@ def pages() -> list[tuple[str, bytes]]:
 
 
 def cpu(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_of(fn, repeat, clock=time.process_time)
 
 
 def main() -> None:
