@@ -75,4 +75,18 @@ def test_validate_command_prints_figures():
     )
     assert r.returncode == 0, r.stderr
     assert "validity study over 1 gold documents" in r.stdout
-    assert "leading digit changed: 19/19 flagged (100.0%)" in r.stdout
+    # the seed has no date, so a changed count of its communes cannot be held against the gazetteer
+    assert "leading digit changed: 19/20 flagged (95.0%)" in r.stdout
+    assert "not flagged: 000_seed: admin_count 13->23 (count): passed" in r.stdout
+
+
+def test_counts_of_units_are_changed_too_when_the_setting_is_known():
+    from .test_admin_counts import LD_2025
+
+    text = "Toàn tỉnh có 124/124 xã, phường, đặc khu hoàn thành kết nối."
+    gold = [{"kind": "admin_count", "status": "consistent", "stated": 124}]
+    without = study_text("x", text, [], gold, ("leading",))
+    with_setting = study_text("x", text, [], gold, ("leading",), setting=LD_2025)
+    assert without.relations == 0
+    assert with_setting.relations == 1
+    assert with_setting.changes["leading:flagged"] == 1  # 124 -> 224: more units than the province has

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .admin_counts import ADMIN_COUNT, Setting
 from .decide import CONSISTENT, INCONSISTENT, REVERSED, TRUNCATION
 from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text
 
@@ -44,6 +45,7 @@ CHANGED_ROLES = {
     GROWTH: ("percent", "difference", "after"),
     REPEAT: ("second",),
     TIMES: ("times", "after", "before"),
+    ADMIN_COUNT: ("count",),
 }
 FLAG_FINDINGS = {TRUNCATION, REVERSED}
 
@@ -86,6 +88,18 @@ def _judged(rels: Iterable[Relation]) -> list[tuple[Relation, Any]]:
     return [(r, judge(r)) for r in rels]
 
 
+def _relations(
+    text: str, notes: list[NoteRef], tables: Sequence[Any], setting: Setting | None, t: Text | None = None
+) -> tuple[list[Relation], Text]:
+    """What the checks stage finds: the text's relations, and with the report's setting its counts of units."""
+    from . import admin_counts, check_text
+
+    rels, t = check_text(text, notes, tables, t=t)
+    if setting is not None:
+        rels += admin_counts.find(text, setting, t)
+    return rels, t
+
+
 def study_text(
     name: str,
     text: str,
@@ -93,11 +107,10 @@ def study_text(
     gold: list[dict[str, Any]],
     where: tuple[str, ...] = ("leading", "last"),
     tables: Sequence[Any] = (),
+    setting: Setting | None = None,
 ) -> DocStudy:
-    from . import check_text
-
     res = DocStudy(name)
-    rels, base = check_text(text, notes, tables)
+    rels, base = _relations(text, notes, tables, setting)
     judged = _judged(rels)
     res.relations = len(rels)
     res.gold = len(gold)
@@ -120,18 +133,18 @@ def study_text(
                 new = change_digit(tok.written, w)
                 if new == tok.written:
                     continue
-                outcome = _outcome(base, notes, tok.start, tok.end, new, tables)
+                outcome = _outcome(base, notes, tok.start, tok.end, new, tables, setting)
                 res.changes[f"{w}:{outcome}"] += 1
                 if w == "leading" and outcome != "flagged":
                     res.misses.append(f"{rel.kind} {tok.written}->{new} ({role}): {outcome}")
     return res
 
 
-def _outcome(base: Text, notes: list[NoteRef], start: int, end: int, new: str, tables: Sequence[Any] = ()) -> str:
-    from . import check_text
-
+def _outcome(
+    base: Text, notes: list[NoteRef], start: int, end: int, new: str, tables: Sequence[Any] = (), setting: Setting | None = None
+) -> str:
     changed = base.with_digit_changed(start, end, new)
-    rels, _ = check_text(changed.text, notes, tables, t=changed)
+    rels, _ = _relations(changed.text, notes, tables, setting, t=changed)
     hits = [r for r in rels if any(t.start == start for _, t in r.operands)]
     if not hits:
         return "lost"
@@ -145,6 +158,7 @@ def study(gold_dir: Path, variant: str = "text", where: tuple[str, ...] = ("lead
     """The validity study over every gold document that has a checks.json."""
     from .. import parse
     from ..evaluate.gold import load_dir
+    from ..pipeline import STAGES
 
     docs: list[DocStudy] = []
     skipped: list[str] = []
@@ -155,11 +169,22 @@ def study(gold_dir: Path, variant: str = "text", where: tuple[str, ...] = ("lead
         if path is None or not path.exists():
             skipped.append(g.name)
             continue
-        report = parse(path)
+        capture: dict[str, Setting] = {}
+        report = parse(path, stages=[*STAGES, __name__], capture=capture)
         text = report.text or ""
         notes = [NoteRef(f.span.start, f.span.end, tuple((a.start, a.end) for a in f.anchors)) for f in report.footnotes]
-        docs.append(study_text(g.name, text, notes, g.fields["checks"], where, report.tables))
+        docs.append(study_text(g.name, text, notes, g.fields["checks"], where, report.tables, capture.get("setting")))
     return summarise(docs, skipped)
+
+
+def run(ctx: Any) -> None:
+    """A last pipeline stage for :func:`study`: keeps the report's setting (its own area and date), which
+    the counts of units against the gazetteer need, in the ``capture`` dict passed as an option."""
+    from .admin_counts import setting_of
+
+    capture = ctx.options.get("capture")
+    if isinstance(capture, dict):
+        capture["setting"] = setting_of(ctx)
 
 
 def summarise(docs: list[DocStudy], skipped: list[str]) -> dict[str, Any]:
