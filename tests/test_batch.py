@@ -383,3 +383,20 @@ def test_a_script_read_from_stdin_can_run_a_batch(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.strip() == "3"
     assert sorted(by_path(tmp_path / "out")) == sorted(str(p) for p in docs)
+
+
+@pytest.mark.parametrize(
+    ("paths", "common", "first"),
+    [
+        (["/a/x/1.txt", "/a/y/2.pdf"], "/a", "x/1.txt"),
+        (["/a/1.txt"], "", "/a/1.txt"),  # one path: nothing to share
+        (["/a/1.txt", "rel/2.txt"], "", "/a/1.txt"),  # relative paths are left as they are
+        (["/a/1.txt", "/b/2.txt"], "", "/a/1.txt"),  # only the root in common
+    ],
+)
+def test_summary_paths_are_shown_relative_to_their_shared_folder(paths, common, first):
+    from nq_extract.batch.summary import _relative
+
+    got_common, shown = _relative(paths)
+    assert got_common == common
+    assert shown[paths[0]] == first

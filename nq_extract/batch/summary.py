@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from typing import Any
 
@@ -49,8 +50,19 @@ def summarize(db: sqlite3.Connection, version: str | None = None, top: int = 5) 
     }
 
 
+def _relative(paths: list[str]) -> tuple[str, dict[str, str]]:
+    """The folder the paths share, and each path relative to it (unchanged when they share none)."""
+    absolute = [p for p in paths if p and os.path.isabs(p)]
+    if len(absolute) < 2 or len(absolute) != len(paths):
+        return "", {p: p for p in paths}
+    common = os.path.commonpath(absolute)
+    if common == os.sep:
+        return "", {p: p for p in paths}
+    return common, {p: os.path.relpath(p, common) for p in paths}
+
+
 def render(summary: dict[str, Any], stats: Any = None, console: Any = None) -> None:
-    """Print the summary as rich tables."""
+    """Print the summary as rich tables; paths relative to the folder they share, folded rather than cut."""
     from rich.console import Console
     from rich.table import Table
 
@@ -61,6 +73,10 @@ def render(summary: dict[str, Any], stats: Any = None, console: Any = None) -> N
             f"[bold]{stats.inputs}[/] inputs ({stats.duplicates} duplicate contents), "
             f"{stats.done} processed, {stats.skipped} already done; {stats.wall:.1f} s, {rate:.1f} docs/s"
         )
+    inc = summary["inconsistencies"]
+    common, shown = _relative([r["path"] for r in summary["slowest"]] + [r["path"] for r in inc["top"]])
+    if common:
+        console.print(f"paths below are relative to {common}")
     t = Table(title="documents by status")
     t.add_column("status")
     t.add_column("documents", justify="right")
@@ -69,19 +85,26 @@ def render(summary: dict[str, Any], stats: Any = None, console: Any = None) -> N
     console.print(t)
     if summary["slowest"]:
         t = Table(title="slowest documents")
-        for c in ("seconds", "pages", "status", "path"):
-            t.add_column(c)
+        for c in ("seconds", "pages", "status"):
+            t.add_column(c, justify="right" if c != "status" else "left", no_wrap=True)
+        t.add_column("path", overflow="fold")
         for r in summary["slowest"]:
-            t.add_row(f"{r['seconds']:.2f}", str(r["pages"] or ""), r["status"], r["path"])
+            t.add_row(f"{r['seconds']:.2f}", str(r["pages"] or ""), r["status"], shown[r["path"]])
         console.print(t)
     if summary["most_cited"]:
         t = Table(title="most-cited documents")
-        t.add_column("id")
+        t.add_column("id", no_wrap=True)
         t.add_column("cited by", justify="right")
         for r in summary["most_cited"]:
             t.add_row(r["id"], str(r["documents"]))
         console.print(t)
-    inc = summary["inconsistencies"]
-    console.print(f"inconsistencies: {inc['checks']} inconsistent checks in {inc['documents']} documents")
+    title = f"inconsistencies: {inc['checks']} inconsistent checks in {inc['documents']} documents"
+    if not inc["top"]:
+        console.print(title)
+        return
+    t = Table(title=title)
+    t.add_column("checks", justify="right", no_wrap=True)
+    t.add_column("path", overflow="fold")
     for r in inc["top"]:
-        console.print(f"  {r['inconsistent']:>3}  {r['path']}")
+        t.add_row(str(r["inconsistent"]), shown[r["path"]])
+    console.print(t)
