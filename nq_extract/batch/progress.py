@@ -26,6 +26,14 @@ class Progress:
         self.pages = 0
         self.failed = 0
 
+    def planning(self, inputs: int) -> None:
+        """Say what happens before the bar: every input is read once for its content hash (cached for re-runs)."""
+        from rich.console import Console
+
+        if inputs > 1000:
+            console = self.console or Console(stderr=True)
+            console.print(f"hashing {inputs} inputs to find what is already done (cached by path, size and mtime for re-runs)")
+
     def start(self, stats: Any) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn

@@ -218,6 +218,8 @@ def run_batch(
             from .pool import prestart
 
             prestart()  # the workers' fork server warms up while the inputs are hashed
+        if progress is not None and hasattr(progress, "planning"):
+            progress.planning(len(paths))
         tasks = plan(paths, ledger, stats, frozenset(redo))
         writer = _Writer(results, ledger)
         if progress is not None:
