@@ -66,8 +66,8 @@ CONSISTENT = [
     (
         "Dự toán chi đầu tư phát triển năm 2025 là 22.143 tỷ đồng (gồm kế hoạch năm 2025 là 19.596 tỷ đồng; vốn năm 2024 chuyển "
         "sang là 2.548 tỷ đồng), đã giải ngân được 9.400 tỷ đồng, đạt 42,5% kế hoạch.",
-        # 19.596 + 2.548 = 22.144: consistent, each figure is rounded to a billion
-        [("percentage", "consistent", 42.5, None), ("sum", "consistent", 22143, None)],
+        # 19.596 + 2.548 = 22.144: consistent only because each figure is rounded to a billion (labelled)
+        [("percentage", "consistent", 42.5, None), ("sum", "consistent", 22143, "rounding")],
     ),
 ]
 

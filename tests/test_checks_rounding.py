@@ -95,6 +95,22 @@ def test_sums():
     assert decide.total(fig("22.146", exact=False), [fig("19.596", exact=False), fig("2.548", exact=False)]).status == "inconsistent"
 
 
+@pytest.mark.parametrize(
+    ("total", "parts", "status", "finding"),
+    [
+        ("3.182", ["2.443", "739"], "consistent", None),  # counts add up exactly
+        ("23.997", ["22.143", "1.855"], "consistent", "rounding"),  # billions of đồng, each rounded
+        ("100", ["33,3", "33,3", "33,3"], "consistent", "rounding"),
+        ("8,00", ["1,50", "0,50", "6,00"], "consistent", None),
+        ("8,01", ["1,50", "0,50", "6,00"], "consistent", "rounding"),  # a score table's last digit changed
+        ("8,10", ["1,50", "0,50", "6,00"], "inconsistent", None),
+    ],
+)
+def test_sums_that_agree_only_through_rounding_are_labelled(total, parts, status, finding):
+    d = decide.total(fig(total, exact=False), [fig(x, exact=False) for x in parts])
+    assert (d.status, d.finding) == (status, finding)
+
+
 def test_differences_counts_growth():
     assert decide.difference(fig("766"), fig("1122"), fig("356")).status == "consistent"
     assert decide.difference(fig("766"), fig("1122"), fig("365")).status == "inconsistent"

@@ -22,6 +22,7 @@ UNVERIFIABLE = "unverifiable"
 TRUNCATION = "truncation"
 REVERSED = "reversed"  # the ratio agrees only when read the other way round
 APPROXIMATE = "approximate"
+ROUNDING = "rounding"  # agrees only through the rounding of figures with decimals: the written values do not add up
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,10 @@ def total(total_fig: Fig, parts: list[Fig]) -> Decision:
     stated = total_fig.interval
     tol = _tolerance(stated, computed)
     status = CONSISTENT if computed.meets(stated) else INCONSISTENT
-    return Decision(status, computed, tol, _finding([total_fig, *parts]))
+    finding = _finding([total_fig, *parts])
+    if status == CONSISTENT and finding is None and sum(p.number.value for p in parts) != total_fig.number.value:
+        finding = ROUNDING  # 33,3 + 33,3 + 33,3 for 100: fine if each was rounded, worth a look if they are exact scores
+    return Decision(status, computed, tol, finding)
 
 
 def difference(after: Fig, before: Fig, diff: Fig) -> Decision:

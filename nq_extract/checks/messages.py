@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .decide import APPROXIMATE, CONSISTENT, INCONSISTENT, REVERSED, TRUNCATION, Decision
+from .decide import APPROXIMATE, CONSISTENT, INCONSISTENT, REVERSED, ROUNDING, TRUNCATION, Decision
 from .rounding import Interval, show
 
 VERDICT_VI = {CONSISTENT: "khớp", INCONSISTENT: "không khớp", "unverifiable": "không kiểm tra được"}
@@ -17,11 +17,13 @@ FINDING_VI = {
     TRUNCATION: "khớp nếu số liệu được cắt bớt chữ số thay vì làm tròn",
     APPROXIMATE: "số liệu ghi gần đúng, đã nới dung sai",
     REVERSED: "tỷ lệ chỉ khớp khi đảo tử số và mẫu số",
+    ROUNDING: "chỉ khớp trong sai số làm tròn: các số như đã ghi cộng lại không bằng tổng",
 }
 FINDING_EN = {
     TRUNCATION: "matches if the figure was truncated rather than rounded",
     APPROXIMATE: "approximate figure, tolerance widened",
     REVERSED: "the ratio matches only with numerator and denominator swapped",
+    ROUNDING: "matches only within rounding: the figures as written do not add up to the total",
 }
 
 

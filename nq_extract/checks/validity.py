@@ -20,6 +20,9 @@ so a study of a few hundred changes takes seconds.
 
 A change is *flagged* when a check on the changed figure says
 ``inconsistent``, or reports a labelled finding (truncation, reversed ratio).
+It is *labelled* when the check stays consistent only within rounding (the
+written figures do not add up exactly, finding ``rounding``): counted apart,
+since unmodified reports carry that label too when their figures are rounded.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .admin_counts import ADMIN_COUNT, Setting
-from .decide import CONSISTENT, INCONSISTENT, REVERSED, TRUNCATION
+from .decide import CONSISTENT, INCONSISTENT, REVERSED, ROUNDING, TRUNCATION
 from .relations import COUNT, DIFFERENCE, GROWTH, PERCENTAGE, REPEAT, SUM, TIMES, NoteRef, Relation, Text
 
 CHANGED_ROLES = {
@@ -148,9 +151,11 @@ def _outcome(
     hits = [r for r in rels if any(t.start == start for _, t in r.operands)]
     if not hits:
         return "lost"
-    for _r, (d, _s, _vi, _en) in _judged(hits):
-        if d.status == INCONSISTENT or d.finding in FLAG_FINDINGS:
-            return "flagged"
+    decisions = [d for _r, (d, _s, _vi, _en) in _judged(hits)]
+    if any(d.status == INCONSISTENT or d.finding in FLAG_FINDINGS for d in decisions):
+        return "flagged"
+    if any(d.finding == ROUNDING for d in decisions):
+        return "labelled"  # consistent, with the label that the written figures do not add up exactly
     return "passed"
 
 
@@ -198,6 +203,7 @@ def summarise(docs: list[DocStudy], skipped: list[str]) -> dict[str, Any]:
         return {
             "changes": n,
             "flagged": flagged,
+            "labelled": changes[f"{w}:labelled"],
             "passed": changes[f"{w}:passed"],
             "lost": changes[f"{w}:lost"],
             "share_flagged": round(flagged / n, 4) if n else None,
@@ -247,7 +253,9 @@ def render(result: dict[str, Any]) -> str:
         if not s["changes"]:
             continue
         lines.append(
-            f"{label}: {s['flagged']}/{s['changes']} flagged ({s['share_flagged']:.1%}); {s['passed']} passed as consistent, {s['lost']} no longer found"
+            f"{label}: {s['flagged']}/{s['changes']} flagged ({s['share_flagged']:.1%}); "
+            + (f"{s['labelled']} more consistent only within rounding (labelled), " if s["labelled"] else "")
+            + f"{s['passed']} passed as consistent, {s['lost']} no longer found"
         )
     for d in result["per_document"]:
         for m in d["missed_changes"]:
