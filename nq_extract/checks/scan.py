@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..numbers import NUMBER_RE, Number, parse_number
+from ..numbers import Number, parse_number
 
 FIGURE = "figure"
 PERCENT = "percent"
@@ -41,6 +41,55 @@ _APPROX_BEFORE = re.compile(
 _DATE_CUE = re.compile(r"(?:ngày|dịp|kỷ niệm|lễ|Tết|tết|tháng|từ|đến|sáng|chiều|tối)\s*$|\d\d?/\d\d?\s*(?:và|,|-|–)\s*$")
 _UNIT_AFTER = re.compile(r"[ \t]?\n?[ \t]*([^\W\d_][^\W\d_]*(?:[ \t\n][^\W\d_]+)?)")
 _WORD = re.compile(r"[^\W\d_]+")
+
+# numbers.NUMBER_RE with its first digit consumed before the guards: the same
+# matches, but the engine skips to digits in C instead of trying the leading
+# look-behind at every position (\d{1,3} is \d + \d{0,2}, \d+ is \d + \d*,
+# tried in the same order).
+_NUMBER = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+|\d*)(?:,\d+)?(?!\d)")
+_PERCENT_AFTER = re.compile(r"[ \t]?%")
+_DOTTED_DATE_AFTER = re.compile(r"\.\d{1,2}\.\d{4}")
+_HOUR_AFTER = re.compile(r"h\d")
+_NGAY_BEFORE = re.compile(r"ngày\s*$")
+_ROMAN_SLASH = re.compile(r"[IVX]/$")
+_SLASHED_ID_AFTER = re.compile(r"/\s?\d+\s?/")
+_YEAR_RANGE_AFTER = re.compile(r"\s?[-–]\s?\d{4}")
+_PAREN_AFTER = re.compile(r"\s?\)")
+_HEADING_AFTER = re.compile(r"[.)]\s|\.\d|\.$|\)")
+_ROW_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s")
+
+
+def _tails(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words a pattern ``(?:w1|w2|...)\\s*$`` can end a text with (before white space).
+
+    Each alternative is literal text with optional ``[Xx]`` classes, look-behinds
+    and ``\\b``; a text whose stripped end is none of these cannot match, which is
+    much cheaper to test than the search (tried at every position of the text).
+    """
+    body = pattern.pattern
+    assert body.startswith("(?:") and body.endswith(r")\s*$") and not pattern.flags & re.IGNORECASE, body
+    out: list[str] = []
+    for alt in body[3:-5].split("|"):
+        alt = re.sub(r"\(\?<!.*?\)|\\b", "", alt)
+        words = [""]
+        for m in re.finditer(r"\[(\w+)\]|([^\[\]\\()?*+{}.^$|]+)", alt):
+            words = [w + c for w in words for c in (m.group(1) or [m.group(2)])]
+        assert "".join(m.group() for m in re.finditer(r"\[\w+\]|[^\[\]\\()?*+{}.^$|]+", alt)) == alt, alt
+        out += words
+    return tuple(out)
+
+
+_ID_TAILS = _tails(_ID_BEFORE)
+_APPROX_TAILS = _tails(_APPROX_BEFORE)
+
+
+def _id_before(before: str) -> bool:
+    """``_ID_BEFORE.search(before)``, tried only when the text ends with one of its words."""
+    return before.rstrip().endswith(_ID_TAILS) and _ID_BEFORE.search(before) is not None
+
+
+def _approx_before(before: str) -> bool:
+    return before.rstrip().endswith(_APPROX_TAILS) and _APPROX_BEFORE.search(before) is not None
 
 
 @dataclass(frozen=True)
@@ -90,10 +139,15 @@ def _line_start(text: str, i: int) -> int:
 
 def scan(text: str) -> list[Tok]:
     """Every number of the text, classified."""
-    raw = [(m.start(), m.end()) for m in NUMBER_RE.finditer(text)]
+    raw = [m.span() for m in _NUMBER.finditer(text)]
     toks: list[Tok] = []
+    parsed: dict[str, Number | None] = {}  # the same figure is often written many times ("2025")
     for idx, (s, e) in enumerate(raw):
-        number = parse_number(text[s:e])
+        written = text[s:e]
+        if written in parsed:
+            number = parsed[written]
+        else:
+            number = parsed[written] = parse_number(written)
         if number is None:
             continue
         before = text[max(0, s - 30) : s]
@@ -110,7 +164,7 @@ def scan(text: str) -> list[Tok]:
             if m:
                 unit = " ".join(m.group(1).split())
         del rest
-        approx = bool(_APPROX_BEFORE.search(before)) if kind in (FIGURE, PERCENT) else False
+        approx = _approx_before(before) if kind in (FIGURE, PERCENT) else False
         toks.append(Tok(len(toks), s, e, number, kind, unit, approx, slash_next, slash_prev))
     # a date or an id spreads to its slash partner
     out: list[Tok] = []
@@ -137,7 +191,7 @@ def _classify(
     raw: list[tuple[int, int]],
     idx: int,
 ) -> str:
-    if re.match(r"[ \t]?%", after):
+    if "%" in after[:2] and _PERCENT_AFTER.match(after):
         return PERCENT
     # dates: 28/11/2023, 12/2023, 27.7.1999, 07h30
     if slash_next and slash_prev:
@@ -154,7 +208,7 @@ def _classify(
         nxt = text[raw[idx + 1][0] : raw[idx + 1][1]]
         if len(nxt) == 4 and nxt[:2] in ("19", "20") and number.decimals == 0 and number.value <= 12:
             return DATE
-        if number.value <= 31 and re.search(r"ngày\s*$", before):
+        if number.value <= 31 and _NGAY_BEFORE.search(before):
             return DATE
         # "dịp 30/4", "kỷ niệm 19/5": a day and month, not a ratio above one
         nv = parse_number(nxt)
@@ -165,25 +219,25 @@ def _classify(
         prev = text[raw[idx - 1][0] : raw[idx - 1][1]]
         if "," not in prev and "." not in prev and len(prev) <= 2:
             return DATE
-    if re.match(r"\.\d{1,2}\.\d{4}", after) or re.match(r"h\d", after):
+    if after[:1] in (".", "h") and (_DOTTED_DATE_AFTER.match(after) or _HOUR_AFTER.match(after)):
         return DATE
-    if slash_prev and re.search(r"[IVX]/$", text[max(0, s - 4) : s]):
+    if slash_prev and _ROMAN_SLASH.search(text[max(0, s - 4) : s]):
         return YEAR
     # ids and ordinals: 216-KH/TU, Điều 15, lần thứ 18, xếp thứ 15/63
     if _ID_AFTER.match(after) and not slash_next:
         return ID
-    if slash_next and re.match(r"/\s?\d+\s?/", after):
+    if slash_next and _SLASHED_ID_AFTER.match(after):
         return ID
-    if _ID_BEFORE.search(before):
+    if _id_before(before):
         return ID
-    if slash_prev and idx > 0 and _ID_BEFORE.search(text[max(0, raw[idx - 1][0] - 30) : raw[idx - 1][0]]):
+    if slash_prev and idx > 0 and _id_before(text[max(0, raw[idx - 1][0] - 30) : raw[idx - 1][0]]):
         return ID
     # years
     digits = text[s:e]
     if (
         len(digits) == 4
         and digits[:2] in ("19", "20")
-        and (_YEAR_BEFORE.search(before) or re.match(r"\s?[-–]\s?\d{4}", after) or re.match(r"\s?\)", after))
+        and (_YEAR_BEFORE.search(before) or _YEAR_RANGE_AFTER.match(after) or _PAREN_AFTER.match(after))
     ):
         return YEAR
     # headings: "2.1.", "(1)", "a)" at a line start; a page number alone on its line
@@ -192,11 +246,11 @@ def _classify(
     eol = text.find("\n", e, e + 300)
     eol = eol if eol >= 0 else min(len(text), e + 300)
     if not lead.strip() or lead.strip() in ("(",):
-        if re.match(r"[.)]\s|\.\d|\.$|\)", after) or (lead.strip() == "(" and after.startswith(")")):
+        if _HEADING_AFTER.match(after) or (lead.strip() == "(" and after.startswith(")")):
             return HEADING
         if not text[e:eol].strip():
             return HEADING
-    if re.match(r"\d+(?:\.\d+)+\.?\s", text[ls:s]) and not text[e:eol].strip(" \t\n|"):
+    if lead[:1].isdigit() and _ROW_NUMBER.match(lead) and not text[e:eol].strip(" \t\n|"):
         return CELL
     in_paren = lead.strip() == "(" or before.endswith("(")
     if in_paren and after.startswith(")") and number.value <= 30 and number.decimals == 0 and not slash_prev:

@@ -1,0 +1,78 @@
+"""The figure scan of the checks takes shortcuts that must not change what it finds.
+
+The number pattern consumes its first digit before its guards, and the
+"id before" and "approximately before" cues are searched only when the text
+ends with one of their words. These tests hold each shortcut to the plain
+pattern on real sentences and on random strings (fixed seed).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from nq_extract.checks import scan
+from nq_extract.numbers import NUMBER_RE
+
+SENTENCES = [
+    "Thực hiện Kế hoạch số 216-KH/TU, ngày 28/11/2023 của Tỉnh ủy, đạt 96,3% (1.234/1.281 hồ sơ)",
+    "toàn huyện có 12 xã, 1 thị trấn; 3.182 người; 1.234.567 đồng; 2.5 tấn; 1,2,3; 12.34.567",
+    "Điều 15, khoản 2, điểm a; Phụ lục 3; xếp thứ 15/63; lần thứ 18; Khóa XIII; Tổ dân phố 5; thí điểm 3 mô hình",
+    "tổng số 45 đảng viên; Tổng số 7 chi bộ; Số 12; số 126/2024/NĐ-CP; Quốc lộ 14; Tiểu khu 3",
+    "khoảng 300 người, Gần 20 hộ, trên   15 xã\n, ước đạt 90%, bình quân 4,5 triệu, gần như 100%",
+    "Thôn 4 và thôn 5; Lớp 9; kỳ họp 7; Chương trình 135; Ban Chỉ đạo 35; Nghị quyết 42",
+]
+
+_PIECES = [
+    "số", "Số", "tổng số", "Tổng số", "thí điểm", "điểm", "Điều", "khoản", "Khoản", "thứ", "xếp", "Khóa", "khoá",
+    "Chương", "Chương trình", "Tổ", "tổ dân phố", "Quốc lộ", "lần", "Lần", "khoảng", "gần", "Gần như", "trên", "ước",
+    "ước đạt", "bình quân", "người", "xã", "12", "3.182", "1.234.567", "96,3", "2.5", "1,2,3", ".", ",", "/", "-",
+    "(", ")", "%", " ", "\n", "\t", "\u00a0", "2025", "07", "x",
+]  # fmt: skip
+
+
+def _random_texts(n: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", SENTENCES + _random_texts(400))
+def test_number_pattern_finds_what_numbers_finds(text: str) -> None:
+    assert [m.span() for m in scan._NUMBER.finditer(text)] == [m.span() for m in NUMBER_RE.finditer(text)]
+
+
+def _ends(text: str) -> list[str]:
+    """Every prefix of the text, cut where a figure could start: what scan gives the cues."""
+    return [text[max(0, i - 30) : i] for i in range(len(text) + 1)]
+
+
+@pytest.mark.parametrize("text", SENTENCES + _random_texts(300, seed=9))
+def test_cue_shortcuts_agree_with_the_search(text: str) -> None:
+    for before in _ends(text):
+        assert scan._id_before(before) == (scan._ID_BEFORE.search(before) is not None), before
+        assert scan._approx_before(before) == (scan._APPROX_BEFORE.search(before) is not None), before
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("Kế hoạch số ", True),
+        ("tổng số ", False),
+        ("xếp thứ ", True),
+        ("thí điểm ", False),
+        ("Tổ dân phố  \n", True),
+        ("Nghị quyết", True),
+        ("có ", False),
+        ("đạt ", False),
+    ],
+)
+def test_id_cue_table(before: str, expected: bool) -> None:
+    assert scan._id_before(before) is expected
+
+
+def test_every_word_of_the_cues_is_found() -> None:
+    for word in scan._ID_TAILS:
+        assert scan._ID_BEFORE.search("x " + word + " "), word
+    for word in scan._APPROX_TAILS:
+        assert scan._APPROX_BEFORE.search("x " + word + " "), word
