@@ -36,6 +36,18 @@ CASES = [
         [("Lê Thành Long", "Uỷ viên Trung ương Đảng")],
     ),
     ("- Phó GĐ Sở: ông Trần Ngọc Tân;", [("Trần Ngọc Tân", "Phó GĐ Sở")]),
+    # a former or acting position keeps its word
+    (
+        "đối với đồng chí Trương Hòa Bình, nguyên Ủy viên Bộ Chính trị, nguyên Phó Bí thư",
+        [("Trương Hòa Bình", "nguyên Ủy viên Bộ Chính trị")],
+    ),
+    ("ông Lê Văn A - quyền Giám đốc Sở Nội vụ ký", [("Lê Văn A", "quyền Giám đốc Sở Nội vụ")]),
+    ("đồng chí Nguyễn Văn Hiếu thôi giữ chức Ủy viên dự khuyết", [("Nguyễn Văn Hiếu", None)]),
+    # "nguyên" before a word that is no position is not one
+    ("ông Trần Văn B, nguyên quán tỉnh Nghệ An", [("Trần Văn B", None)]),
+    # an honorific title before the name
+    ("trao tặng hoa và quà cho mẹ Việt nam anh hùng Bùi Thị Nhung. Cụm thi đua", [("Bùi Thị Nhung", None)]),
+    ("thăm Bà mẹ Việt Nam Anh hùng Nguyễn Thị Thứ tại", [("Nguyễn Thị Thứ", None)]),
     # no name after the title
     ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
     ("các đồng chí trong Ban thường vụ huyện ủy", []),

@@ -135,6 +135,18 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("các đơn vị sự nghiệp công lập tỉnh Lâm Đồng, Phương\nán số 7177/PA-UBND", ["tỉnh Lâm Đồng"]),
         ("Chủ tịch Ủy ban nhân dân cấp tỉnh có thẩm quyền", []),
         ("(nay là Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam)", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
+        # a body's type alone names a kind of body; with a place or level it names one
+        ("sắp xếp, tinh gọn tổ chức bộ máy Tòa án nhân dân, Viện kiểm sát nhân dân; xây dựng", []),
+        ("đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031", []),
+        ("Tòa án nhân dân tỉnh Lâm Đồng đã xét xử", ["Tòa án nhân dân tỉnh Lâm Đồng"]),
+        ("ông Nguyễn Văn Nghĩa- PCT. UBND thị trấn đã phát động", ["UBND thị trấn"]),
+        # "Thường trực" after a position title belongs to the position
+        ("nguyên Phó Thủ tướng Thường trực Chính phủ.", ["Chính phủ"]),
+        ("ông Nguyễn Bá Út - PBT thường trực huyện ủy, ông", ["huyện ủy"]),
+        ("Bám sát chỉ đạo của Thường trực Huyện ủy, Ban Tuyên giáo", ["Thường trực Huyện ủy", "Ban Tuyên giáo"]),
+        # the party board of a state body
+        ("nguyên Phó Bí thư Ban cán sự đảng Chính phủ, nguyên", ["Ban cán sự đảng Chính phủ"]),
+        ("Ban cán sự đảng UBND tỉnh chỉ đạo", ["Ban cán sự đảng UBND tỉnh"]),
     ],
 )
 def test_capitals_and_symbols(text: str, expected: list[str]) -> None:

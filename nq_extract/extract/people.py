@@ -53,6 +53,14 @@ def run(ctx: Context) -> None:
 
 
 @cache
+def _prefixes() -> frozenset[str]:
+    """Words written before a position: "nguyên" (former), "quyền" (acting)."""
+    from .unit_grammar import _key
+
+    return frozenset(w for p in data.load("unit_kinds.json").get("position_prefixes", []) for w in _key(p))
+
+
+@cache
 def _first_words() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
     """Titles, ranks and positions by their first word, longest first."""
     titles, ranks, positions = _vocab()
@@ -135,9 +143,11 @@ def _position(sc: Scanner, k: int) -> str | None:
     if k >= len(toks) or not sc.joined(k - 1, k):
         return None
     j = k + 1 if toks[k].text in ("-", "–", ",") else k
-    if not _seq_at(sc, j, positions) or not sc.joined(k, j):
-        return None
     start = j
+    if j < len(toks) and toks[j].fold in _prefixes() and sc.joined(j, j + 1):
+        j += 1  # "nguyên Ủy viên Bộ Chính trị": a former or acting position
+    if not _seq_at(sc, j, positions) or not sc.joined(k, start):
+        return None
     end = j
     words = 0
     while j < len(toks) and words < MAX_POSITION_WORDS and sc.joined(j - 1, j):

@@ -80,6 +80,15 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(tone_fold(t) for t in _WORD.findall(text))
 
 
+MAX_POSITION_WORDS = 5
+
+
+@cache
+def _positions() -> frozenset[tuple[str, ...]]:
+    """The position titles of people ("Phó Bí thư", "PBT"), as word keys."""
+    return frozenset(_key(p) for p in data.load("unit_kinds.json")["positions"])
+
+
 @cache
 def grammar() -> Grammar:
     spec = data.load("unit_kinds.json")
@@ -441,12 +450,24 @@ class Scanner:
                 return None
             return Match(i, end, "admin", place.level, place=place)
         n, body = hit
+        if body.get("not_after_position") and self.after_position(i):
+            return None  # "Phó Bí thư Thường trực", "Phó Thủ tướng Thường trực Chính phủ": part of the position
         m = self._body_match(i, n, body)
         if m is not None and body.get("needs_tail") and m.end_tok == i + n:
             return None  # "lực lượng Công an": a force, "Công an phường" a unit
+        if m is not None and body.get("type_alone") and m.end_tok == i + n and len(m.heads) == 1:
+            return None  # "Tòa án nhân dân, Viện kiểm sát nhân dân" alone: a kind of body; "UBND huyện" one
         if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
             return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one
         return m
+
+    def after_position(self, i: int) -> bool:
+        """A position title ("Phó Bí thư", "Phó Thủ tướng") ends right before word i on its line."""
+        positions = _positions()
+        for n in range(1, min(i, MAX_POSITION_WORDS) + 1):
+            if tuple(t.fold for t in self.toks[i - n : i]) in positions and self.joined(i - 1, i):
+                return True
+        return False
 
     def _body_match(self, i: int, n: int, body: dict[str, Any]) -> Match | None:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
