@@ -76,3 +76,57 @@ def test_every_word_of_the_cues_is_found() -> None:
         assert scan._ID_BEFORE.search("x " + word + " "), word
     for word in scan._APPROX_TAILS:
         assert scan._APPROX_BEFORE.search("x " + word + " "), word
+
+
+def _depths_plain(text: str, start: int, end: int) -> list[int]:
+    d, out = 0, []
+    for ch in text[start:end]:
+        if ch == ")":
+            d = max(0, d - 1)
+        out.append(d)
+        if ch == "(":
+            d += 1
+    return out
+
+
+def test_depths_agree_with_the_plain_loop() -> None:
+    from nq_extract.checks.relations import _depths
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab()(") for _ in range(rng.randint(0, 30)))
+        start, end = rng.randint(-3, 35), rng.randint(-3, 35)
+        assert _depths(text, start, end) == _depths_plain(text, start, end), (text, start, end)
+    assert _depths("a (b (c) d)) e", 0, 14) == [0, 0, 0, 1, 1, 1, 2, 1, 1, 1, 0, 0, 0, 0]
+
+
+_SCAN_PIECES = [
+    "12", "1.234", "3/5", "12 / 13", " ", "\n", "\n\n", "\t", "xã", "Xã", "XÃ", "phường", "thị trấn", "thị  xã", "đặc khu",
+    "địa phương", "đơn vị", "Đơn vị", "huyện", ",", "và", "các", "1,5", "hành chính", ".", "!", "?", "|", "- ", "a) ",
+    "Trong đó", "trong đó:", "bao gồm", "Gồm", "cụ thể", "tăng", "giảm thêm", "tăng ", "chưa ", "chưa được tham gia:",
+    "Tổng", "II. ", "2.1. ",
+]  # fmt: skip
+
+
+def test_prefiltered_scans_agree_with_their_patterns() -> None:
+    from nq_extract.checks import admin_counts, relations
+
+    counts, nouns = admin_counts._count_scans()
+    ph = admin_counts.phrases()
+    pairs = [
+        (ph.count_re.finditer, counts),
+        (ph.noun_re.finditer, nouns),
+        (relations._KEYWORD.finditer, relations._keyword_finditer),
+        (relations._CHANGE.finditer, relations._change_finditer),
+        (relations._NOT_YET.finditer, relations._not_yet_finditer),
+        (scan.Bounds.STOP.finditer, scan.Bounds._STOP_FAST.finditer),
+    ]
+    rng = random.Random(1)
+    texts = SENTENCES + ["".join(rng.choice(_SCAN_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(1500)]
+    found = 0
+    for text in texts:
+        for plain, fast in pairs:
+            expected = [(m.span(), m.groups()) for m in plain(text)]
+            assert [(m.span(), m.groups()) for m in fast(text)] == expected, text
+            found += len(expected)
+    assert found > 1000  # the strings do reach the patterns

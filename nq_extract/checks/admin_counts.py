@@ -71,11 +71,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from ..prefilter import prefiltered
 from .decide import CONSISTENT, INCONSISTENT, UNVERIFIABLE, Decision
 from .relations import Relation, Text
 from .rounding import Interval
@@ -528,6 +530,26 @@ class _Finder:
         )
 
 
+# Where a count can start: a figure (or "a/b"), then the gap before its words.
+_COUNT_START = r"\d(?<![\d.,]\d)[\d.]*(?:[ \t]*/[ \t]*\d[\d.]*)?(?:[ \t]+|[ \t]*\n[ \t]*)"
+
+
+@cache
+def _count_scans() -> tuple[Callable[[str], Iterator[re.Match[str]]], Callable[[str], Iterator[re.Match[str]]]]:
+    """``count_re.finditer`` and ``noun_re.finditer``, each tried only where a figure is followed
+    by the first letter of one of its words (their long alternations are not tried at every offset)."""
+    from ..data import load
+
+    ph = phrases()
+
+    def firsts(words: Iterable[str]) -> str:
+        return "".join(sorted({re.escape(w[0]) for w in words}))
+
+    counts = prefiltered(ph.count_re, re.compile(rf"{_COUNT_START}[{firsts(ph.types)}]", re.IGNORECASE))
+    nouns = prefiltered(ph.noun_re, re.compile(rf"{_COUNT_START}[{firsts(load('admin_counts.json')['nouns'])}]"))
+    return counts, nouns
+
+
 def find(text: str, setting: Setting, t: Text | None = None) -> list[AdminCount]:
     """The stated counts of administrative units in ``text`` that can be checked, decided."""
     ph = phrases()
@@ -537,7 +559,8 @@ def find(text: str, setting: Setting, t: Text | None = None) -> list[AdminCount]
     finder = _Finder(text, setting, t)
     out: list[AdminCount] = []
     seen: set[int] = set()
-    for m in ph.count_re.finditer(text):
+    count_finditer, noun_finditer = _count_scans()
+    for m in count_finditer(text):
         n_tok = _tok_at(t, m.start("n"))
         a_tok = _tok_at(t, m.start("a")) if m.group("a") else None
         if n_tok is None or (m.group("a") and a_tok is None):
@@ -546,7 +569,7 @@ def find(text: str, setting: Setting, t: Text | None = None) -> list[AdminCount]
         rel = finder.claim(n_tok, a_tok, m.group("list"), m.span("list"), m.end("list"))
         if rel is not None:
             out.append(rel)
-    for m in ph.noun_re.finditer(text):
+    for m in noun_finditer(text):
         n_tok = _tok_at(t, m.start("n"))
         a_tok = _tok_at(t, m.start("a")) if m.group("a") else None
         if n_tok is None or n_tok.start in seen or (m.group("a") and a_tok is None):

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..prefilter import prefiltered
 from .scan import FIGURE, PERCENT, Bounds, Tok, scan, words
 
 PERCENTAGE = "percentage"
@@ -123,15 +124,29 @@ def _next_tok(t: Text, tok: Tok) -> Tok | None:
     return t.toks[i] if i < len(t.toks) else None
 
 
+_PAREN = re.compile(r"[()]")
+
+
 def _depths(text: str, start: int, end: int) -> list[int]:
-    """Parenthesis depth of each offset in text[start:end], relative to start."""
-    d, out = 0, []
-    for ch in text[start:end]:
-        if ch == ")":
+    """Parenthesis depth of each offset in text[start:end], relative to start.
+
+    A ")" counts at its own offset, a "(" from the next one; depth never goes
+    below 0. Filled run by run between parentheses (the text is not walked
+    character by character in Python).
+    """
+    start, end, _ = slice(start, end).indices(len(text))
+    d, out, pos = 0, [], start
+    for m in _PAREN.finditer(text, start, max(start, end)):
+        p = m.start()
+        if text[p] == ")":
+            out += [d] * (p - pos)
             d = max(0, d - 1)
-        out.append(d)
-        if ch == "(":
+            out.append(d)
+        else:
+            out += [d] * (p - pos + 1)
             d += 1
+        pos = p + 1
+    out += [d] * (end - pos)
     return out
 
 
@@ -209,6 +224,7 @@ _PART_PCT = re.compile(
     r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=\()))?(?:[^\W\d_]+(?:[ \t\n]+|(?=\())){0,3}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
 )
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
+_keyword_finditer = prefiltered(_KEYWORD, re.compile(r"[TtBbGgCc](?:rong đó|ao gồm|ồm|ụ thể)"))
 _SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số)\b")
 
 
@@ -267,7 +283,7 @@ def _total_before(t: Text, pos: int, sent_start: int) -> Tok | None:
 def breakdowns(t: Text) -> list[Relation]:
     out: list[Relation] = []
     text = t.text
-    for m in _KEYWORD.finditer(text):
+    for m in _keyword_finditer(text):
         kw = m.group().lower()
         ss, se = t.bounds.sentence(m.start())
         depth_open = text.rfind("(", ss, m.start())
@@ -672,12 +688,13 @@ def _merge_items(items: list[Item]) -> list[Item]:
 # -- increases and decreases -------------------------------------------------------------------------
 
 _CHANGE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?")
+_change_finditer = prefiltered(_CHANGE, re.compile(r"tăng|giảm"))
 
 
 def differences(t: Text) -> list[Relation]:
     out: list[Relation] = []
     text = t.text
-    for m in _CHANGE.finditer(text):
+    for m in _change_finditer(text):
         toks = t.between(m.end(), m.end() + 12)
         if not toks or toks[0].start != m.end():
             continue
@@ -817,6 +834,10 @@ def _slip(a: str, b: str) -> bool:
 _DONE = re.compile(r"\bđã ((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?: là|:)?\s*$")
 
 
+_NOT_YET = re.compile(r"\bchưa ((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?: là|:)?\s*")
+_not_yet_finditer = prefiltered(_NOT_YET, re.compile(r"chưa "))
+
+
 def complements(t: Text) -> list[Relation]:
     """ "Số kiến nghị là A, số đã thực hiện là B, số chưa thực hiện là C": A = B + C.
 
@@ -824,7 +845,7 @@ def complements(t: Text) -> list[Relation]:
     """
     out: list[Relation] = []
     text = t.text
-    for m in re.finditer(r"\bchưa ((?:[^\W\d_]+ ){0,2}[^\W\d_]+)(?: là|:)?\s*", text):
+    for m in _not_yet_finditer(text):
         c = next((x for x in t.between(m.end(), m.end() + 30) if x.start == m.end() and x.kind == FIGURE), None)
         if c is None:
             continue
@@ -979,10 +1000,11 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
     t = t or Text(text)
     found: list[Relation] = []
     seen: set[tuple[str, tuple[tuple[str, int], ...]]] = set()
+    by_note = footnote_breakdowns(t, notes)
     for rel in [
         *ratio_percentages(t),
-        *footnote_breakdowns(t, notes),
-        *_unclaimed(footnote_by_verb(t, notes), footnote_breakdowns(t, notes)),
+        *by_note,
+        *_unclaimed(footnote_by_verb(t, notes), by_note),
         *complements(t),
         *plan_percentages(t),
         *numbered_lists(t),

@@ -264,11 +264,17 @@ class Bounds:
     STOP = re.compile(
         r"\|[ \t]*|[.!?][ \t]*(?=\S)|\n[ \t]*\n|\n(?=[ \t]*(?:[-+*•–][ \t]|\d+(?:\.\d+)*\.[ \t]|[a-zđ]\)[ \t]|[IVX]+\.[ \t]))|[.!?][ \t]*\n"
     )
+    # STOP with every branch opening on one literal character (in the same order for each): the
+    # engine then skips to those characters in C instead of trying every branch at every offset.
+    _STOP_FAST = re.compile(
+        r"\|[ \t]*|\.[ \t]*(?=\S)|![ \t]*(?=\S)|\?[ \t]*(?=\S)|\n[ \t]*\n"
+        r"|\n(?=[ \t]*(?:[-+*•–][ \t]|\d+(?:\.\d+)*\.[ \t]|[a-zđ]\)[ \t]|[IVX]+\.[ \t]))|\.[ \t]*\n|![ \t]*\n|\?[ \t]*\n"
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
         ends = []
-        for m in self.STOP.finditer(text):
+        for m in self._STOP_FAST.finditer(text):
             stop = m.group()
             if stop[0] in ".!?" and "\n" not in stop:  # "|" (a table cell) always ends
                 nxt = text[m.end() : m.end() + 1]
