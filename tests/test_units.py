@@ -147,6 +147,26 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         # the party board of a state body
         ("nguyên Phó Bí thư Ban cán sự đảng Chính phủ, nguyên", ["Ban cán sự đảng Chính phủ"]),
         ("Ban cán sự đảng UBND tỉnh chỉ đạo", ["Ban cán sự đảng UBND tỉnh"]),
+        # "Tỉnh ủy ban hành" issues; "tỉnh ủy quyền" authorises
+        ("- Tham mưu Tỉnh ủy ban hành Chỉ thị số 36-CT/TU ngày 23/01/2025 về", ["Tỉnh ủy"]),
+        ("UBND tỉnh ủy quyền cho Sở Nội vụ", ["UBND tỉnh", "Sở Nội vụ"]),
+        # a body's number is part of its name, a count after it is not
+        ("- Ban Chỉ đạo 138 tỉnh ban hành Quyết định số 1450/QĐ-UBND", ["Ban Chỉ đạo 138 tỉnh"]),
+        ("Ban Chỉ đạo 138 đã họp", ["Ban Chỉ đạo 138"]),
+        ("Ban Chỉ đạo 05 đoàn kiểm tra", ["Ban Chỉ đạo"]),
+        ("“Xanh - Thân thiện - Hiệu quả” tại Cơ sở cai nghiện ma tuý số 1.\nSáu là", ["Cơ sở cai nghiện ma tuý số 1"]),
+        ("phối hợp các Cơ sở cai nghiện ma túy tuyên truyền 7 lượt", []),
+        ("xây dựng mô hình Cơ sở cai nghiện ma tuý kiểu mẫu với chủ đề", []),
+        # "&" for "và" in a department's field; "TP." for "thành phố"
+        ("gửi Sở Nông nghiệp & Phát triển nông thôn (nay là", ["Sở Nông nghiệp & Phát triển nông thôn"]),
+        ("- Chỉ đạo Công an TP Hồ Chí Minh có biện pháp", ["Công an TP Hồ Chí Minh"]),
+        ("ngoài tỉnh như: Đắk Lắk, Khánh Hòa, Đồng Nai, TP. Hồ Chí Minh...", ["TP. Hồ Chí Minh"]),
+        ("theo Quyết định số 12/QĐ-TP ngày 3/4/2025", []),
+        # a national body whose name carries commas
+        (
+            "của Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm; UBND tỉnh",
+            ["Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm", "UBND tỉnh"],
+        ),
     ],
 )
 def test_capitals_and_symbols(text: str, expected: list[str]) -> None:

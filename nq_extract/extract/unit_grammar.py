@@ -116,7 +116,8 @@ def grammar() -> Grammar:
         stop_lower=frozenset(stop),
         person_words=frozenset(k[0] for t in spec["person_titles"] if len(k := _key(t)) == 1),
         not_name=frozenset(w for t in spec["not_name_words"] for w in _key(t)),
-        domains=_by_first(_key(d) for d in spec["domains"]),
+        # "&" stands for "và" in a field's name: "Sở Nông nghiệp & Phát triển nông thôn"
+        domains=_by_first({k for d in spec["domains"] for k in (_key(d), tuple("&" if w == "và" else w for w in _key(d)))}),
     )
 
 
@@ -206,8 +207,16 @@ class Scanner:
             if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1):
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
-            if key[-1] == "ủy" and i + n < len(self.toks) and self.toks[i + n].fold in ("quyền", "thác", "nhiệm", "viên", "ban"):
-                continue  # "tỉnh ủy quyền" (the province authorises), "huyện ủy viên"
+            nxt = self.toks[i + n].fold if i + n < len(self.toks) else ""
+            if (
+                key[-1] == "ủy"
+                and nxt in ("quyền", "thác", "nhiệm", "viên", "ban")
+                and not (nxt == "ban" and self._next_is(i + n + 1, "hành"))
+            ):
+                continue  # "tỉnh ủy quyền" (the province authorises), "huyện ủy viên"; "Tỉnh ủy ban hành" issues
+
+            if b.get("numbered") and (d := self.number_at(i + n)):
+                return n + d, b  # "Ban Chỉ đạo 138", "Cơ sở cai nghiện ma túy số 1"
             if b.get("open"):
                 d = self.domain_at(i + n) if b.get("domains") and self.joined(i + n - 1, i + n) else 0
                 end = i + n + d if d else self.open_name(i + n, b.get("lower_run", 1))
@@ -218,6 +227,24 @@ class Scanner:
                 n = end - i
             return n, b
         return None
+
+    def _next_is(self, i: int, fold: str) -> bool:
+        return i < len(self.toks) and self.toks[i].fold == fold
+
+    def number_at(self, i: int) -> int:
+        """Words of a body's number at word i ("138", "số 1"), or 0."""
+        j = i + 1 if i < len(self.toks) and self.toks[i].fold == "số" and self.joined(i - 1, i) else i
+        if j >= len(self.toks) or not self.joined(j - 1, j):
+            return 0
+        t = self.toks[j].text
+        after = self.text[self.toks[j].end : self.toks[j].end + 2]
+        if not (t.isdigit() and len(t) <= 4) or after[:1] in ("/", "-") or after[:1] in (".", ",") and after[1:].isdigit():
+            return 0  # "số 12/QĐ", "1.450": a symbol or a figure
+        k = j + 1
+        counted = j == i and k < len(self.toks) and self.joined(j, k) and self.toks[k].text[:1].islower()
+        if counted and not (self.admin_at(k) or self.level_word_at(k) or self.toks[k].fold in self.g.stop_lower):
+            return 0  # "Ban Chỉ đạo 05 đoàn kiểm tra": a count; "Ban Chỉ đạo 138 tỉnh" a name
+        return j + 1 - i
 
     def domain_at(self, i: int) -> int:
         """Words of a department's field at word i ("Tài nguyên và Môi trường"), or 0."""
@@ -365,7 +392,7 @@ class Scanner:
             if j > i and t.text in ("-", "–") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]):
                 j += 1
                 continue
-            if j > i and t.fold == "và" and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
+            if j > i and t.fold in ("và", "&") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
                 comma_pending = False
                 j += 1
                 continue
@@ -455,7 +482,7 @@ class Scanner:
         m = self._body_match(i, n, body)
         if m is not None and body.get("needs_tail") and m.end_tok == i + n:
             return None  # "lực lượng Công an": a force, "Công an phường" a unit
-        if m is not None and body.get("type_alone") and m.end_tok == i + n and len(m.heads) == 1:
+        if m is not None and body.get("type_alone") and m.end_tok == i + len(_key(body["name"])) and len(m.heads) == 1:
             return None  # "Tòa án nhân dân, Viện kiểm sát nhân dân" alone: a kind of body; "UBND huyện" one
         if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
             return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one
