@@ -126,6 +126,7 @@ class Gazetteer:
             if p.parent:
                 self._groups.setdefault((p.era, p.level, p.parent), []).append(p)
         self._folded: dict[tuple[str, str, str], list[tuple[str, str, str]]] = {}
+        self._aware_names: dict[tuple[str, str, str], list[str]] = {}
         self._mapping_rows = mapping
         self._mapping: dict[tuple[str, str], list[tuple[str, bool]]] | None = None
 
@@ -142,6 +143,13 @@ class Gazetteer:
         if folded is None:
             folded = self._folded[key] = [(_lower(p.name), strip_marks(p.name), strip_marks(p.type)) for p in self._group(key)]
         return folded
+
+    def _aware(self, key: tuple[str, str, str]) -> list[str]:
+        """The lower-cased names of a group (first of :meth:`_fold`), for ``rapidfuzz.process``."""
+        names = self._aware_names.get(key)
+        if names is None:
+            names = self._aware_names[key] = [a for a, _, _ in self._fold(key)]
+        return names
 
     def get(self, era: str, level: str, code: str) -> Place | None:
         return self.by_code.get((era, level, code))
@@ -190,7 +198,7 @@ class Gazetteer:
 
     def link(self, name: str, level: str, era: str, within: str = "", type_: str | None = None) -> Link | None:
         """Best unit of ``level`` in ``era`` for a written name, or None under the threshold."""
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
         key = self._key(era, level, within)
         pool = self._group(key)
@@ -198,8 +206,15 @@ class Gazetteer:
             return None
         aware, stripped = _lower(name), strip_marks(name)
         want_type = strip_marks(type_) if type_ else None
+        folded = self._fold(key)
+        # A score reaches the threshold only if the first ratio reaches 200 * THRESHOLD - 100 (the
+        # second is at most 100): that ratio is taken over the whole group in C, the rest only for
+        # the few names above it, in the group's order.
+        floor = max(0.0, 200 * THRESHOLD - 100 - 1e-6)
+        near = sorted(i for _, _, i in process.extract(aware, self._aware(key), scorer=fuzz.ratio, limit=None, score_cutoff=floor))
         scored: list[tuple[float, Place]] = []
-        for p, (p_aware, p_stripped, p_type) in zip(pool, self._fold(key), strict=True):
+        for i in near:
+            p, (p_aware, p_stripped, p_type) = pool[i], folded[i]
             s = (fuzz.ratio(aware, p_aware) + fuzz.ratio(stripped, p_stripped)) / 200
             if want_type and want_type != p_type:
                 s -= 0.05
