@@ -162,6 +162,20 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("- Chỉ đạo Công an TP Hồ Chí Minh có biện pháp", ["Công an TP Hồ Chí Minh"]),
         ("ngoài tỉnh như: Đắk Lắk, Khánh Hòa, Đồng Nai, TP. Hồ Chí Minh...", ["TP. Hồ Chí Minh"]),
         ("theo Quyết định số 12/QĐ-TP ngày 3/4/2025", []),
+        # a place name may start with a word that is also a title ("Bà Rịa"); a title before a name is a person's
+        (
+            "Hợp nhất tỉnh Bà Rịa - Vũng Tàu, tỉnh Bình Dương và Thành phố Hồ Chí Minh; lấy tên",
+            ["tỉnh Bà Rịa - Vũng Tàu", "tỉnh Bình Dương", "Thành phố Hồ Chí Minh"],
+        ),
+        ("UBND xã bà Nguyễn Thị A phát biểu", ["UBND xã"]),
+        # a department's code takes no word after it
+        ("Công an tỉnh đã chỉ đạo Phòng PC04 trực tiếp kiểm tra", ["Công an tỉnh", "Phòng PC04"]),
+        ("Công an tỉnh, Bộ Chỉ huy bộ đội biên phòng tỉnh thường xuyên", ["Công an tỉnh", "Bộ Chỉ huy bộ đội biên phòng tỉnh"]),
+        (
+            "như Tờ trình và Đề án của Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương; việc sắp xếp",
+            ["Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương"],
+        ),
+        ("Đảng ủy Mặt trận Tổ quốc tỉnh và các đoàn thể", ["Đảng ủy Mặt trận Tổ quốc tỉnh"]),
         # a national body whose name carries commas
         (
             "của Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm; UBND tỉnh",

@@ -73,6 +73,7 @@ class Grammar:
     stop_lower: frozenset[str]
     person_words: frozenset[str]
     not_name: frozenset[str]
+    admin_last: frozenset[str]  # last words of the administrative types ("tỉnh", "phố", "trấn")
     domains: dict[str, list[tuple[str, ...]]]
 
 
@@ -116,6 +117,7 @@ def grammar() -> Grammar:
         stop_lower=frozenset(stop),
         person_words=frozenset(k[0] for t in spec["person_titles"] if len(k := _key(t)) == 1),
         not_name=frozenset(w for t in spec["not_name_words"] for w in _key(t)),
+        admin_last=frozenset(_key(a["name"])[-1] for a in spec["admin_types"] if _key(a["name"])[-1].isalpha()),
         # "&" stands for "và" in a field's name: "Sở Nông nghiệp & Phát triển nông thôn"
         domains=_by_first({k for d in spec["domains"] for k in (_key(d), tuple("&" if w == "và" else w for w in _key(d)))}),
     )
@@ -312,12 +314,18 @@ class Scanner:
         if i >= len(self.toks):
             return False
         t = self.toks[i]
-        if not _is_cap(t) or t.text in self.g.abbreviations or t.fold in self.g.person_words:
+        if not _is_cap(t) or t.text in self.g.abbreviations:
             return False
+        if t.fold in self.g.person_words and not self._place_after_type(i):
+            return False  # "bà Nguyễn Thị A" is a person; "tỉnh Bà Rịa" a place
         body = self.body_at(i)
         if body and (strict or not body[1].get("open")) or self.admin_at(i):
             return False
         return not (len(t.text) > 1 and t.text.isupper() and t.text in ("UBND", "HĐND", "MTTQ"))
+
+    def _place_after_type(self, i: int) -> bool:
+        """Word i follows an administrative type and starts a name of two capitalised words ("tỉnh Bà Rịa")."""
+        return 0 < i < len(self.toks) - 1 and self.toks[i - 1].fold in self.g.admin_last and _is_cap(self.toks[i + 1])
 
     def proper_name(self, i: int, strict: bool = False) -> int:
         """End of a proper name starting at word i ("Tam Đường", "Lâm Viên - Đà Lạt"), or i."""
@@ -373,7 +381,7 @@ class Scanner:
                 j += 1
                 took = False
                 # a lower-case word joins the first capital of a run only: "Y tế", not "Công Thương tổng"
-                for _ in range(lower_run if fresh else 0):
+                for _ in range(lower_run if fresh and t.text.isalpha() else 0):  # "Phòng PC04" takes no word after its code
                     if j >= len(self.toks) or not self.joined(j - 1, j):
                         break
                     nxt = self.toks[j]
