@@ -6,7 +6,8 @@ Figures are ratios against baselines measured in the same run:
   over the corpus (the seed and the dev texts), in wall time and in CPU time
   of this process (less sensitive to other work on the machine);
 - where the time goes: CPU seconds of each part (``parse_text(..., timings={})``),
-  best of the passes, as a share of their sum;
+  best of the passes, as a share of their sum; and the share of one pass spent in
+  garbage collection (``gc.callbacks``), with the objects it found unreachable;
 - cold start: ``nq-extract parse SEED`` in a new process against starting Python
   and importing ``json``.
 
@@ -16,6 +17,7 @@ Figures are ratios against baselines measured in the same run:
 from __future__ import annotations
 
 import argparse
+import gc
 import subprocess
 import sys
 import time
@@ -31,6 +33,29 @@ def _best_cpu(fn: object, repeat: int) -> float:
         fn()  # type: ignore[operator]
         best = min(best, time.process_time() - t0)
     return best
+
+
+def _gc_share(fn: object) -> tuple[float, int, int]:
+    """Share of one run of ``fn`` (wall time) spent in garbage collection, the collections and what they freed."""
+    spent, runs, freed, started = 0.0, 0, 0, 0.0
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        nonlocal spent, runs, freed, started
+        if phase == "start":
+            started = time.perf_counter()
+        else:
+            spent += time.perf_counter() - started
+            runs += 1
+            freed += info["collected"]
+
+    gc.callbacks.append(on_gc)
+    try:
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        total = time.perf_counter() - t0
+    finally:
+        gc.callbacks.remove(on_gc)
+    return spent / total, runs, freed
 
 
 def main() -> None:
@@ -72,6 +97,7 @@ def main() -> None:
     c_base = _best_cpu(baseline, args.repeat + 2)
     for _ in range(args.repeat):
         split()
+    gc_seconds, gc_runs, gc_freed = _gc_share(pipeline)
     mb = total_bytes / 1e6
     print(f"machine: {machine()}")
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB of text; best of {args.repeat} passes")
@@ -85,6 +111,7 @@ def main() -> None:
     total = sum(parts.values())
     shares = ", ".join(f"{p.rsplit('.', 1)[-1]} {100 * s / total:.0f}%" for p, s in sorted(parts.items(), key=lambda kv: -kv[1]))
     print(f"split (CPU, {1000 * total:.0f} ms a pass): {shares}")
+    print(f"garbage collection: {100 * gc_seconds:.0f}% of a pass ({gc_runs} collections, {gc_freed} objects unreachable)")
 
     if args.no_cold:
         return
