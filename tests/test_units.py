@@ -176,6 +176,18 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
             ["Đảng uỷ Mặt trận Tổ quốc, các đoàn thể Trung ương"],
         ),
         ("Đảng ủy Mặt trận Tổ quốc tỉnh và các đoàn thể", ["Đảng ủy Mặt trận Tổ quốc tỉnh"]),
+        # wards and urban districts named by a number
+        ("La Gi, Phường 1 Bảo Lộc, Phường 3 Bảo Lộc). 1.3.2 |", ["Phường 1 Bảo Lộc", "Phường 3 Bảo Lộc"]),
+        ("tại Phường 1, Quận 3 thành phố", ["Phường 1", "Quận 3"]),
+        ("giao cho xã 135 đặc biệt khó khăn", []),
+        ("đến ngày 12/2025 các phường 12/2025 đã", []),
+        # "Thanh tra" alone is the activity or the kind of body
+        ("| Thanh tra, kiểm tra việc thực hiện nhiệm vụ quản lý", []),
+        ("Thanh tra tỉnh kiểm tra việc", ["Thanh tra tỉnh"]),
+        # border posts and the State Audit Office
+        ("đề nghị Đồn Biên phòng Cửa khẩu Bu Prăng rút kinh nghiệm", ["Đồn Biên phòng Cửa khẩu Bu Prăng"]),
+        ("tại Đồn Biên phòng cửa khẩu Bu Prăng. + Kết luận", ["Đồn Biên phòng cửa khẩu Bu Prăng"]),
+        ("kiến nghị của Kiểm toán Nhà nước. - Văn bản", ["Kiểm toán Nhà nước"]),
         # a national body whose name carries commas
         (
             "của Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm; UBND tỉnh",

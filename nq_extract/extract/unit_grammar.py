@@ -230,6 +230,15 @@ class Scanner:
             return n, b
         return None
 
+    def _ward_number(self, j: int) -> bool:
+        """Word j is the number of a ward or an urban district ("Phường 1", "Quận 3"), not a figure."""
+        if j >= len(self.toks) or not self.joined(j - 1, j):
+            return False
+        t = self.toks[j]
+        after = self.text[t.end : t.end + 2]
+        figure = after[:1] in ("/", "-") or after[:1] in (".", ",") and after[1:].isdigit()
+        return t.text.isdigit() and len(t.text) <= 2 and not figure
+
     def _next_is(self, i: int, fold: str) -> bool:
         return i < len(self.toks) and self.toks[i].fold == fold
 
@@ -431,6 +440,8 @@ class Scanner:
             if nxt and self.proper_name(j + 1 + nxt[0]) == j + 1 + nxt[0]:
                 return j, None, True  # "xã, thị trấn": a kind of unit, not one
         end = self.proper_name(j) if j < len(self.toks) and self.joined(j - 1, j) else j
+        if end == j and a.get("numbered") and self._ward_number(j):
+            end = max(j + 1, self.proper_name(j + 1) if self.joined(j, j + 1) else j + 1)  # "Phường 3 Bảo Lộc"
         if end == j:
             return j, place, False
         place.names.append((j, end))
