@@ -188,6 +188,15 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("đề nghị Đồn Biên phòng Cửa khẩu Bu Prăng rút kinh nghiệm", ["Đồn Biên phòng Cửa khẩu Bu Prăng"]),
         ("tại Đồn Biên phòng cửa khẩu Bu Prăng. + Kết luận", ["Đồn Biên phòng cửa khẩu Bu Prăng"]),
         ("kiến nghị của Kiểm toán Nhà nước. - Văn bản", ["Kiểm toán Nhà nước"]),
+        # bodies joined by dashes share the place after the last one
+        (
+            "Đảng ủy-UBND-UBMTTQ thị trấn đã trao tặng hoa và quà",
+            ["Đảng ủy thị trấn", "UBND thị trấn", "UBMTTQ thị trấn"],
+        ),
+        ("Đảng ủy - HĐND - UBND xã Nà Tăm dự họp", ["Đảng ủy xã Nà Tăm", "HĐND xã Nà Tăm", "UBND xã Nà Tăm"]),
+        ("Huyện ủy - UBND huyện chỉ đạo", ["Huyện ủy", "UBND huyện"]),
+        ("UBND - Sở Nội vụ phối hợp", ["Sở Nội vụ"]),
+        ("Đảng ủy. - UBND xã Nà Tăm họp", ["Đảng ủy", "UBND xã Nà Tăm"]),
         # a national body whose name carries commas
         (
             "của Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm; UBND tỉnh",

@@ -239,6 +239,10 @@ class Scanner:
         figure = after[:1] in ("/", "-") or after[:1] in (".", ",") and after[1:].isdigit()
         return t.text.isdigit() and len(t.text) <= 2 and not figure
 
+    def _dash_before_body(self, j: int) -> bool:
+        """A dash and another body follow at word j: "UBND" in "Đảng ủy-UBND-UBMTTQ thị trấn" shares the place."""
+        return j + 1 < len(self.toks) and self.toks[j].text in ("-", "–") and self.joined(j - 1, j) and self.body_at(j + 1) is not None
+
     def _next_is(self, i: int, fold: str) -> bool:
         return i < len(self.toks) and self.toks[i].fold == fold
 
@@ -501,7 +505,13 @@ class Scanner:
         m = self._body_match(i, n, body)
         if m is not None and body.get("needs_tail") and m.end_tok == i + n:
             return None  # "lực lượng Công an": a force, "Công an phường" a unit
-        if m is not None and body.get("type_alone") and m.end_tok == i + len(_key(body["name"])) and len(m.heads) == 1:
+        if (
+            m is not None
+            and body.get("type_alone")
+            and m.end_tok == i + len(_key(body["name"]))
+            and len(m.heads) == 1
+            and not self._dash_before_body(m.end_tok)
+        ):
             return None  # "Tòa án nhân dân, Viện kiểm sát nhân dân" alone: a kind of body; "UBND huyện" one
         if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
             return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one

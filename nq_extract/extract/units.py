@@ -40,7 +40,9 @@ def run(ctx: Context) -> None:
     found: list[_Found] = []
     header_end = ctx.seg.kind_line[0] if ctx.seg.kind_line else HEADER_CHARS
     abbr = grammar().abbreviations
-    for m in sc.scan():
+    matches = sc.scan()
+    shared = _shared_tails(sc, matches)
+    for k, m in enumerate(matches):
         if m.group:
             continue
         s, e = sc.toks[m.start_tok].start, sc.toks[m.end_tok - 1].end
@@ -49,6 +51,10 @@ def run(ctx: Context) -> None:
         first = sc.toks[m.start_tok].text
         if s >= header_end and first.isupper() and len(first) > 1 and first not in abbr and first not in ("UBND", "HĐND", "MTTQ"):
             continue  # headings in capitals ("HỘI NGHỊ LẦN THỨ 11") name no unit; the issuer lines do
+        if k in shared:
+            if shared[k]:
+                found.append(_Found(_clean(text[s:e] + " " + shared[k]), s, e, m, None))
+            continue
         found.extend(_expand(sc, m))
     if not found:
         return
@@ -91,6 +97,32 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+def _shared_tails(sc: Scanner, matches: list[Match]) -> dict[int, str]:
+    """Bodies joined by dashes share the place written after the last one: "Đảng ủy-UBND-UBMTTQ thị
+    trấn" is "Đảng ủy thị trấn", "UBND thị trấn" and "UBMTTQ thị trấn". Only bodies without a level
+    of their own ("Đảng ủy", "UBND"; not "Huyện ủy") and with nothing after them take the place."""
+    toks, text = sc.toks, sc.text
+    out: dict[int, str] = {}
+    tail: str | None = None
+    for k in range(len(matches) - 1, -1, -1):
+        m = matches[k]
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        dashed = (
+            nxt is not None
+            and nxt.start_tok == m.end_tok + 1
+            and toks[m.end_tok].text in ("-", "–")
+            and "\n" not in text[toks[m.end_tok - 1].end : toks[nxt.start_tok].start]
+        )
+        bare = not (m.group or m.place or m.proper or m.items or m.level) and len(m.heads) == 1
+        if dashed and bare and (tail is not None or m.heads[0].get("type_alone")):
+            out[k] = tail or ""  # "" drops a bare type left without a place ("UBND - Sở Nội vụ")
+            continue
+        tail = None
+        if m.place is not None and not m.group:
+            tail = " ".join(text[toks[m.place.type_start].start : toks[m.end_tok - 1].end].split())
+    return out
 
 
 def _expand(sc: Scanner, m: Match) -> list[_Found]:
