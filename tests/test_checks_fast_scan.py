@@ -130,3 +130,18 @@ def test_prefiltered_scans_agree_with_their_patterns() -> None:
             assert [(m.span(), m.groups()) for m in fast(text)] == expected, text
             found += len(expected)
     assert found > 1000  # the strings do reach the patterns
+
+
+def test_header_end_looks_only_at_the_end() -> None:
+    from nq_extract.checks import relations
+
+    pieces = ["Trong đó", "trong đó", "cụ thể", "Gồm", "như sau", "Như  sau", ":", ";", " ", "\n", "\t", "x", "đó", "có 12 xã", "gồm:"]
+    rng = random.Random(8)
+    bodies = ["Kết quả như sau:", "gồm các xã ;", "trong đó;  ", "số liệu; cụ thể", "a:b"]
+    bodies += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    hits = 0
+    for body in bodies:
+        expected = relations._HEADER_END.search(body) is not None
+        assert relations._ends_header(body) == expected, repr(body)
+        hits += expected
+    assert hits > 300

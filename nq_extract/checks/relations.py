@@ -443,6 +443,18 @@ def parenthesised(t: Text) -> list[Relation]:
 
 _BULLET = re.compile(r"[ \t]*([-+*•–])[ \t]+")
 _HEADER_END = re.compile(r"(?::|(?:[Tt]rong đó|[Cc]ụ thể|[Gg]ồm|[Nn]hư sau)\s*;)\s*$")
+_NUMBERED_LINE = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[IVX]+\.)[ \t]")
+_NUMBERED_DETAIL = re.compile(r"[ \t]*\(\d{1,2}\)")
+
+
+def _ends_header(body: str) -> bool:
+    """``_HEADER_END.search(body)``, looking only at the end: a ":", or a ";" after one of the words."""
+    body = body.rstrip()
+    if body.endswith(":"):
+        return True
+    if not body.endswith(";"):
+        return False
+    return _HEADER_END.search(body, max(0, len(body[:-1].rstrip()) - 12)) is not None
 
 
 @dataclass
@@ -465,9 +477,9 @@ def _blocks(text: str) -> list[_Block]:
         m = _BULLET.match(line)
         if m:
             blocks.append(_Block(m.group(1), ls, le))
-        elif blocks and not prev_blank and not re.match(r"[ \t]*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[IVX]+\.)[ \t]", line):
+        elif blocks and not prev_blank and not _NUMBERED_LINE.match(line):
             blocks[-1].end = le
-        elif blocks and prev_blank and blocks[-1].marker is not None and (line[:1].islower() or re.match(r"[ \t]*\(\d{1,2}\)", line)):
+        elif blocks and prev_blank and blocks[-1].marker is not None and (line[:1].islower() or _NUMBERED_DETAIL.match(line)):
             blocks[-1].end = le  # a list item continued after a page break, or its numbered details
         else:
             blocks.append(_Block(None, ls, le))
@@ -487,7 +499,7 @@ def bullet_totals(t: Text) -> list[Relation]:
     blocks = _blocks(text)
     for i, head in enumerate(blocks):
         body = text[head.start : head.end].rstrip()
-        if not _HEADER_END.search(body) or i + 1 >= len(blocks):
+        if not _ends_header(body) or i + 1 >= len(blocks):
             continue
         first = blocks[i + 1]
         if first.marker is None or first.marker == head.marker:
