@@ -181,10 +181,14 @@ def _chunks(text: str, s: int, e: int, li: int) -> list[_Chunk]:
 
 def _header_line(chunks: list[_Chunk]) -> list[tuple[_Chunk, str]] | None:
     """The role chunks of a header line: None when the line is not one, [] for a parenthesised note under a heading."""
-    roles = [(c, header_role(c.text, at_start=True) if len(c.text.split()) <= MAX_HEADER_WORDS else None) for c in chunks]
-    named = [(c, r) for c, r in roles if r is not None]
-    others = [c for c, r in roles if r is None and not (c.text.startswith("(") and c.text.endswith(")"))]
-    if others or (_OUTLINE.match(chunks[0].text) and chunks[0].col < 6):
+    named = []
+    for c in chunks:  # the first chunk that names no role (and is no parenthesised note) settles it
+        role = header_role(c.text, at_start=True) if len(c.text.split()) <= MAX_HEADER_WORDS else None
+        if role is not None:
+            named.append((c, role))
+        elif not (c.text.startswith("(") and c.text.endswith(")")):
+            return None
+    if _OUTLINE.match(chunks[0].text) and chunks[0].col < 6:
         return None
     return named
 
