@@ -145,3 +145,58 @@ def test_header_end_looks_only_at_the_end() -> None:
         assert relations._ends_header(body) == expected, repr(body)
         hits += expected
     assert hits > 300
+
+
+def _ends_plain(text: str) -> list[int]:
+    """Sentence ends as first written: the plain STOP pattern, the text before a blank line copied and stripped."""
+    import re
+
+    ends = []
+    for m in scan.Bounds.STOP.finditer(text):
+        stop = m.group()
+        if stop[0] in ".!?" and "\n" not in stop:
+            nxt = text[m.end() : m.end() + 1]
+            if not (nxt.isupper() or nxt in '-+*•(\u201c"'):
+                continue
+            if stop[0] == "." and m.start() > 0 and text[m.start() - 1].isdigit() and nxt.isdigit():
+                continue
+        elif stop.startswith("\n") and stop.strip() == "" and stop.count("\n") >= 2:
+            prev = text[: m.start()].rstrip()[-1:]
+            nxt = text[m.end() : m.end() + 1]
+            if (
+                (prev.isalnum() or prev == ",")
+                and nxt.isalnum()
+                and not re.match(r"\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s", text[m.end() : m.end() + 8])
+            ):
+                continue
+        ends.append(m.end())
+    return ends
+
+
+def test_sentence_bounds_equal_the_plain_reading() -> None:
+    pieces = [
+        "Xã A có 12 thôn",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "\n\n",
+        "\n \n",
+        "\t",
+        "tiếp theo",
+        "Tiếp",
+        "- ",
+        "1. ",
+        "a) ",
+        "II. ",
+        "|",
+        "!",
+        "?",
+        "3.5",
+        "\u00a0",
+    ]
+    rng = random.Random(12)
+    texts = SENTENCES + ["\n\nđầu", "câu văn,\n\ntiếp theo", "câu.\n\nTiếp", "   \n\n   "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(2000)]
+    for text in texts:
+        assert scan.Bounds(text).ends == _ends_plain(text), repr(text)

@@ -284,7 +284,10 @@ class Bounds:
                     continue
             elif stop.startswith("\n") and stop.strip() == "" and stop.count("\n") >= 2:
                 # a blank line inside a sentence (a page break): no boundary when the sentence runs on
-                prev = text[: m.start()].rstrip()[-1:]
+                j = m.start()  # the last character before the white space (without copying the text before it)
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                prev = text[j - 1 : j]
                 nxt = text[m.end() : m.end() + 1]
                 if (
                     (prev.isalnum() or prev == ",")
