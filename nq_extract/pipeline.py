@@ -190,4 +190,12 @@ def process_text(text: str, **options: Any) -> Report:
 def format_of_name(path: str | os.PathLike[str]) -> Any:
     """The contract's ``source.format`` a file's name suggests, before it is read ("text" when unknown)."""
     suffix = Path(path).suffix.lower()
-    return {".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}.get(suffix, "text")
+    return {
+        ".pdf": "pdf",
+        ".docx": "docx",
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+    }.get(suffix, "text")
