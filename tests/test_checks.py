@@ -301,3 +301,66 @@ def verdicts_of(rels):
         d, stated, _vi, _en = judge(rel)
         out.append((rel.kind, d.status, stated, d.finding))
     return out
+
+
+def _table(rows):
+    from nq_extract.models import Span, Table
+
+    text, cells = "", []
+    for row in rows:
+        spans = []
+        for cell in row:
+            spans.append(Span(start=len(text), end=len(text) + len(cell), text=cell))
+            text += cell + " | "
+        cells.append(spans)
+        text += "\n"
+    return Table(rows=rows, cells=cells), text
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (  # "Tổng số" broken down by "Chia ra" (a merged header cell: the label, then empty cells)
+            [
+                ["Đơn vị", "Tổng số", "Chia ra", ""],
+                ["", "", "Nam", "Nữ"],
+                ["Xã A", "120", "70", "50"],
+                ["Xã B", "95", "40", "54"],
+            ],
+            [("sum", "consistent", 120, None), ("sum", "inconsistent", 95, None)],
+        ),
+        (  # the same, the label repeated over the merged cells, and a rate column after the group
+            [
+                ["Đơn vị", "Tổng số", "Gồm", "Gồm", "Tỷ lệ (%)"],
+                ["", "", "Đảng viên", "Quần chúng", ""],
+                ["Huyện", "3.182", "2.443", "739", "96,3"],
+            ],
+            [("sum", "consistent", 3182, None)],
+        ),
+        (  # "Trong đó" names only some parts: no sum
+            [
+                ["Đơn vị", "Tổng số", "Trong đó", ""],
+                ["", "", "Nữ", "Dân tộc thiểu số"],
+                ["Xã A", "120", "50", "30"],
+            ],
+            [],
+        ),
+        (  # a total column with no breakdown under it: no sum along the row
+            [
+                ["Đơn vị", "Tổng số", "Kế hoạch", "Thực hiện"],
+                ["Xã A", "120", "100", "20"],
+                ["Xã B", "95", "40", "54"],
+            ],
+            [],
+        ),
+    ],
+)
+def test_table_row_sums_under_a_breakdown_header(rows, expected):
+    from nq_extract.checks.tables import row_sums
+
+    table, text = _table(rows)
+    rels = row_sums([table], text)
+    assert verdicts_of(rels) == expected
+    for rel in rels:
+        for _role, tok in rel.operands:
+            assert text[tok.start : tok.end] == tok.written

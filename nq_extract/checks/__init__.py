@@ -137,9 +137,10 @@ def check_text(text: str, notes: Sequence[NoteRef] = (), tables: Sequence[Any] =
     rels = find_all(text, notes, t)
     if tables:
         from .outline import outline_relations
-        from .tables import table_sums
+        from .tables import row_sums, table_sums
 
         rels += table_sums(tables, t.text)
+        rels += row_sums(tables, t.text)
         seen = {r.key() for r in rels}
         rels += [r for r in outline_relations(tables, t) if r.key() not in seen]
     return rels, t

@@ -1,7 +1,12 @@
-"""Column sums of extracted tables: a "Tổng"/"Cộng" row against the rows it adds up.
+"""Sums in extracted tables, down the columns and along the rows.
+
+- Down a column: a "Tổng"/"Cộng" row against the rows it adds up.
+- Along a row: a "Tổng số" column against the columns its header breaks it
+  into ("Chia ra", "Gồm", "Bao gồm" over them). A group headed "Trong đó"
+  names only some parts, so it states no sum.
 
 Works on ``report.tables`` (rows of cell texts with the Span of each cell, as a
-loader provides them). A column is checked when its total cell and every part
+loader provides them). A sum is checked when its total cell and every part
 cell hold one number; columns of percentages or rates are left alone, since
 they do not add up.
 """
@@ -19,6 +24,9 @@ from .scan import FIGURE, PERCENT, Tok
 _TOTAL_ROW = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn tỉnh|toàn huyện|toàn thành phố|toàn quốc)\b", re.IGNORECASE)
 _RATE_HEADER = re.compile(r"tỷ lệ|tỉ lệ|%|bình quân|trung bình|xếp hạng|thứ hạng|điểm", re.IGNORECASE)
 _CELL_NUMBER = re.compile(r"^\s*(\d[\d.,]*)\s*(%?)\s*$")
+_TOTAL_COLUMN = re.compile(r"^\s*(?:tổng cộng|tổng số|tổng|cộng)\s*$", re.IGNORECASE)
+_PARTITION = re.compile(r"^\s*(?:chia ra|bao gồm|gồm)\s*:?\s*$", re.IGNORECASE)
+HEADER_ROWS = 3  # header lines looked at for a total column and its breakdown
 
 
 def _cell_tok(text: str, span: Any, index: int) -> Tok | None:
@@ -85,4 +93,61 @@ def table_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]
                 parts.append(tok)
             if len(parts) >= 2:
                 out.append(Relation(SUM, [("total", total)] + [("part", p) for p in parts], source="table"))
+    return out
+
+
+def _partition_columns(header_rows: list[list[str]], total_col: int) -> list[int]:
+    """The columns a header row groups under "Chia ra"/"Gồm" right after ``total_col``.
+
+    The group label stands over its first column; a merged header cell spreads
+    over the next ones as empty cells (or the same text repeated), and the group
+    ends at the first other label. Returns [] when no such group follows.
+    """
+    for row in header_rows:
+        c = total_col + 1
+        if c >= len(row) or not _PARTITION.match(row[c] or ""):
+            continue
+        label = (row[c] or "").strip()
+        cols = [c]
+        for k in range(c + 1, len(row)):
+            cell = (row[k] or "").strip()
+            if cell and cell != label:
+                break
+            cols.append(k)
+        return cols
+    return []
+
+
+def row_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
+    """A "Tổng số" column against the columns its header breaks it into, in every body row."""
+    out: list[Relation] = []
+    for table in tables:
+        rows: list[list[str]] = _as_read(table, text)
+        cells = list(getattr(table, "cells", []) or [])
+        if len(rows) < 3 or len(cells) != len(rows):
+            continue
+        head = rows[:HEADER_ROWS]
+        for total_col in sorted({c for row in head for c, cell in enumerate(row) if _TOTAL_COLUMN.match(cell or "")}):
+            parts_cols = _partition_columns(head, total_col)
+            if len(parts_cols) < 2 or any(
+                _RATE_HEADER.search(row[c] or "") for row in head for c in [total_col, *parts_cols] if c < len(row)
+            ):
+                continue
+            for i, row in enumerate(rows):
+                if i < len(head) and not any(_CELL_NUMBER.match(c or "") for c in row):
+                    continue  # a header line
+                total = _cell_tok(
+                    row[total_col] if total_col < len(row) else "", cells[i][total_col] if total_col < len(cells[i]) else None, i
+                )
+                if total is None or total.kind != FIGURE:
+                    continue
+                parts: list[Tok] = []
+                for c in parts_cols:
+                    tok = _cell_tok(row[c] if c < len(row) else "", cells[i][c] if c < len(cells[i]) else None, i)
+                    if tok is None or tok.kind != FIGURE:
+                        parts = []
+                        break
+                    parts.append(tok)
+                if len(parts) >= 2:
+                    out.append(Relation(SUM, [("total", total)] + [("part", p) for p in parts], source="table"))
     return out
