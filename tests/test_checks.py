@@ -295,6 +295,23 @@ def test_table_column_sums():
     assert verdicts_of(table_sums([Table(rows=rows, cells=cells)])) == [("sum", "inconsistent", 663670, None)]
 
 
+def test_a_line_numbering_the_columns_is_not_a_part_of_a_column_sum():
+    from nq_extract.checks.tables import numbering_row, table_sums
+
+    assert numbering_row(["1", "2", "3", "4"]) and numbering_row(["(1)", "(2)", "(3)"])
+    assert not numbering_row(["Xã A", "2", "3", "4"]) and not numbering_row(["1", "3", "5"])
+    table, text = _table(
+        [
+            ["Đơn vị", "Số hồ sơ", "Số đúng hạn"],
+            ["1", "2", "3"],
+            ["Cấp tỉnh", "195", "190"],
+            ["Cấp xã", "468", "460"],
+            ["Tổng cộng", "663", "650"],
+        ]
+    )
+    assert verdicts_of(table_sums([table], text)) == [("sum", "consistent", 663, None), ("sum", "consistent", 650, None)]
+
+
 def verdicts_of(rels):
     out = []
     for rel in rels:
@@ -336,6 +353,14 @@ def _table(rows):
                 ["Huyện", "3.182", "2.443", "739", "96,3"],
             ],
             [("sum", "consistent", 3182, None)],
+        ),
+        (  # a line numbering the columns under the header is no data row
+            [
+                ["Đơn vị", "Tổng số", "Chia ra", ""],
+                ["(1)", "(2)", "(3)", "(4)"],
+                ["Xã A", "120", "70", "50"],
+            ],
+            [("sum", "consistent", 120, None)],
         ),
         (  # "Trong đó" names only some parts: no sum
             [

@@ -199,3 +199,13 @@ def test_total_row_read_from_the_text():
     changed = text[:at] + "568.463" + text[at + 7 :]
     assert [judge(r)[0].status for r in table_sums(tables, changed)] == ["inconsistent"]
     assert [judge(r)[0].status for r in table_sums(tables)] == ["consistent"]  # the cell texts as the loader gave them
+
+
+def test_a_line_numbering_the_columns_is_not_an_outline_row():
+    head = [*HEAD, ["1", "2", "3", "4", "5"]]  # official tables number their columns under the header
+    rows = [
+        ["1.", "Tổng số VBQPPL do địa phương ban hành", "Văn bản", "249", ""],
+        ["1.1.", "Số VBQPPL do cấp tỉnh ban hành", "Văn bản", "174", ""],
+        ["1.2.", "Số VBQPPL do cấp xã ban hành", "Văn bản", "75", ""],
+    ]
+    assert decided([rows], head) == decided([rows]) == [("sum", "consistent", 249, None)]

@@ -96,9 +96,15 @@ def _outline(text: str) -> tuple[int, ...] | None:
 def _grid(table: Any) -> _Grid | None:
     from ..load.text_tables import header_role
 
+    from .tables import numbering_row
+
     rows: list[list[str]] = list(getattr(table, "rows", []) or [])
     cells = list(getattr(table, "cells", []) or [])
     if len(rows) < 2 or len(cells) != len(rows):
+        return None
+    kept = [i for i, r in enumerate(rows) if not numbering_row(r)]  # "1 | 2 | 3 | 4" under a header numbers its columns
+    rows, cells = [rows[i] for i in kept], [cells[i] for i in kept]
+    if len(rows) < 2:
         return None
     width = max(len(r) for r in rows)
     counts = [sum(1 for r in rows if c < len(r) and _outline(r[c]) is not None) for c in range(width)]

@@ -40,6 +40,16 @@ def _cell_tok(text: str, span: Any, index: int) -> Tok | None:
     return Tok(index, start, start + len(m.group(1)), number, PERCENT if m.group(2) else FIGURE)
 
 
+_COLUMN_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\)?\s*$")
+
+
+def numbering_row(row: Sequence[str]) -> bool:
+    """A row that numbers the columns ("1 | 2 | 3 | 4", "(1) | (2) | (3)"), as official tables often have under the header."""
+    numbers = [int(m.group(1)) for c in row if (m := _COLUMN_NUMBER.match(c or ""))]
+    filled = [c for c in row if (c or "").strip()]
+    return len(numbers) >= 3 and len(numbers) == len(filled) and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def _as_read(table: Any, text: str | None) -> list[list[str]]:
     rows: list[list[str]] = list(getattr(table, "rows", []) or [])
     if text is None:
@@ -70,7 +80,7 @@ def table_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]
         if len(totals) != 1:
             continue
         ti = totals[0]
-        numeric = [i for i, r in enumerate(rows) if i != ti and any(_CELL_NUMBER.match(c or "") for c in r[1:])]
+        numeric = [i for i, r in enumerate(rows) if i != ti and not numbering_row(r) and any(_CELL_NUMBER.match(c or "") for c in r[1:])]
         if ti == min([ti, *numeric]):
             parts_rows = [i for i in numeric if i > ti]
         else:
@@ -134,8 +144,8 @@ def row_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
             ):
                 continue
             for i, row in enumerate(rows):
-                if i < len(head) and not any(_CELL_NUMBER.match(c or "") for c in row):
-                    continue  # a header line
+                if numbering_row(row) or (i < len(head) and not any(_CELL_NUMBER.match(c or "") for c in row)):
+                    continue  # a header line, or the line numbering the columns
                 total = _cell_tok(
                     row[total_col] if total_col < len(row) else "", cells[i][total_col] if total_col < len(cells[i]) else None, i
                 )
