@@ -95,7 +95,6 @@ def _outline(text: str) -> tuple[int, ...] | None:
 
 def _grid(table: Any) -> _Grid | None:
     from ..load.text_tables import header_role
-
     from .tables import numbering_row
 
     rows: list[list[str]] = list(getattr(table, "rows", []) or [])
