@@ -270,7 +270,7 @@ def test_run_appends_to_earlier_checks_and_sets_coverage():
 
 def test_table_column_sums():
     from nq_extract.checks.tables import table_sums
-    from nq_extract.models import Span, Table
+    from nq_extract.models import Table
 
     rows = [
         ["Đơn vị", "Số hồ sơ", "Tỷ lệ đúng hạn"],
@@ -278,15 +278,9 @@ def test_table_column_sums():
         ["Cấp xã", "468.463", "99,81"],
         ["Tổng cộng", "663.660", "99,6"],
     ]
-    text, cells = "", []
-    for row in rows:
-        spans = []
-        for cell in row:
-            spans.append(Span(start=len(text), end=len(text) + len(cell), text=cell))
-            text += cell + " | "
-        cells.append(spans)
-        text += "\n"
-    rels = table_sums([Table(rows=rows, cells=cells)])
+    table, _text = _table(rows)
+    cells = table.cells
+    rels = table_sums([table])
     assert [(r.kind, r.tok("total").written, [p.written for p in r.toks("part")]) for r in rels] == [
         ("sum", "663.660", ["195.197", "468.463"])
     ]

@@ -91,19 +91,26 @@ def table_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]
         for c in range(1, len(rows[ti])):
             if c < len(header) and _RATE_HEADER.search(header[c] or ""):
                 continue
-            total = _cell_tok(rows[ti][c], cells[ti][c] if c < len(cells[ti]) else None, 0)
-            if total is None or total.kind != FIGURE:
-                continue
-            parts: list = []
-            for i in parts_rows:
-                tok = _cell_tok(rows[i][c] if c < len(rows[i]) else "", cells[i][c] if c < len(cells[i]) else None, i)
-                if tok is None or tok.kind != FIGURE:
-                    parts = []
-                    break
-                parts.append(tok)
-            if len(parts) >= 2:
-                out.append(Relation(SUM, [("total", total)] + [("part", p) for p in parts], source="table"))
+            rel = _sum(rows, cells, (ti, c), [(i, c) for i in parts_rows])
+            if rel is not None:
+                out.append(rel)
     return out
+
+
+def _figure(rows: list[list[str]], cells: list[Any], r: int, c: int) -> Tok | None:
+    """The one plain figure (no percentage) a cell holds, or None."""
+    row, spans = rows[r], cells[r]
+    tok = _cell_tok(row[c] if c < len(row) else "", spans[c] if c < len(spans) else None, r)
+    return tok if tok is not None and tok.kind == FIGURE else None
+
+
+def _sum(rows: list[list[str]], cells: list[Any], total_at: tuple[int, int], parts_at: list[tuple[int, int]]) -> Relation | None:
+    """A total cell and its part cells as a sum, when each holds one figure and there are two parts or more."""
+    total = _figure(rows, cells, *total_at)
+    parts = [_figure(rows, cells, r, c) for r, c in parts_at]
+    if total is None or len(parts) < 2 or any(p is None for p in parts):
+        return None
+    return Relation(SUM, [("total", total)] + [("part", p) for p in parts if p is not None], source="table")
 
 
 def _partition_columns(header_rows: list[list[str]], total_col: int) -> list[int]:
@@ -146,18 +153,7 @@ def row_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
             for i, row in enumerate(rows):
                 if numbering_row(row) or (i < len(head) and not any(_CELL_NUMBER.match(c or "") for c in row)):
                     continue  # a header line, or the line numbering the columns
-                total = _cell_tok(
-                    row[total_col] if total_col < len(row) else "", cells[i][total_col] if total_col < len(cells[i]) else None, i
-                )
-                if total is None or total.kind != FIGURE:
-                    continue
-                parts: list[Tok] = []
-                for c in parts_cols:
-                    tok = _cell_tok(row[c] if c < len(row) else "", cells[i][c] if c < len(cells[i]) else None, i)
-                    if tok is None or tok.kind != FIGURE:
-                        parts = []
-                        break
-                    parts.append(tok)
-                if len(parts) >= 2:
-                    out.append(Relation(SUM, [("total", total)] + [("part", p) for p in parts], source="table"))
+                rel = _sum(rows, cells, (i, total_col), [(i, c) for c in parts_cols])
+                if rel is not None:
+                    out.append(rel)
     return out
