@@ -133,15 +133,6 @@ def _context() -> Any:
     return ctx
 
 
-def prestart() -> None:
-    """Start the fork server now, so that it loads and warms the pipeline while the caller does other work."""
-    ctx = _context()
-    if ctx.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 def warm_up() -> None:
     """Import the pipeline's stages and compile their patterns, outside any document's time limit."""
     from .. import pipeline
@@ -187,7 +178,7 @@ class Pool:
         self.html = html
         self._ctx = _context()
         self._slots: list[_Slot] = []
-        self._selector: selectors.BaseSelector = selectors.DefaultSelector()  # the workers' pipes and sentinels
+        self._selector: selectors.BaseSelector  # the workers' pipes and sentinels, made by run()
         self.crashes = 0
         self.kills = 0
         self._start_failures = 0

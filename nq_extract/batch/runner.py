@@ -214,11 +214,7 @@ def run_batch(
         if force:
             ledger.reset()
             results.reset()
-        if not dask:
-            from .pool import prestart
-
-            prestart()  # the workers' fork server warms up while the inputs are hashed
-        if progress is not None and hasattr(progress, "planning"):
+        if progress is not None:
             progress.planning(len(paths))
         tasks = plan(paths, ledger, stats, frozenset(redo))
         writer = _Writer(results, ledger)

@@ -144,17 +144,12 @@ def _resolve(processor: str | Callable[..., Any]) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _format_guess(path: str) -> Any:
-    from ..pipeline import format_of_name
-
-    return format_of_name(path)
-
-
 def failure_outcome(task: Task, status: str, message: str, seconds: float = 0.0, attempts: int = 1, rows: bool = True) -> Outcome:
     """The outcome of a document that gave no report: a contract object carrying only its status."""
     from ..models import Report, Source
+    from ..pipeline import format_of_name
 
-    source = Source(path=task.path, sha256=task.key, format=_format_guess(task.path), status=status, message=message)  # type: ignore[arg-type]
+    source = Source(path=task.path, sha256=task.key, format=format_of_name(task.path), status=status, message=message)
     report = Report(source=source)
     return _outcome(task, report, seconds, rows=rows, with_text=False, attempts=attempts)
 
@@ -241,8 +236,9 @@ def run_document(
     try:
         if err is not None or report is None:
             from ..models import Source
+            from ..pipeline import format_of_name
 
-            source = Source(path=task.path, sha256=task.key, format=_format_guess(task.path))  # type: ignore[arg-type]
+            source = Source(path=task.path, sha256=task.key, format=format_of_name(task.path))
             report = failed(source, err or RuntimeError("no report"))
         elif report.source.status == "error" and (report.source.message or "").startswith("internal error: MemoryError"):
             report = failed(report.source, TooLarge(f"needed more than {limits.memory_mb} MB of memory (per-document cap)"))

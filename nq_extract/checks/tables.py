@@ -14,7 +14,7 @@ they do not add up.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..numbers import parse_number
@@ -67,15 +67,20 @@ def _as_read(table: Any, text: str | None) -> list[list[str]]:
     return out
 
 
+def _grids(tables: Sequence[Any], text: str | None) -> Iterator[tuple[list[list[str]], list[Any]]]:
+    """(cell texts, cell spans) of each table with a header and two rows or more, every row with its spans."""
+    for table in tables:
+        rows = _as_read(table, text)
+        cells = list(getattr(table, "cells", []) or [])
+        if len(rows) >= 3 and len(cells) == len(rows):
+            yield rows, cells
+
+
 def table_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
     """With ``text`` (the document's), each cell is read from the text at its span, so a figure
     changed in the text (the validity study) is seen; otherwise from the table's own cell texts."""
     out: list[Relation] = []
-    for table in tables:
-        rows: list[list[str]] = _as_read(table, text)
-        cells = list(getattr(table, "cells", []) or [])
-        if len(rows) < 3 or len(cells) != len(rows):
-            continue
+    for rows, cells in _grids(tables, text):
         totals = [i for i, r in enumerate(rows) if r and _TOTAL_ROW.match(r[0] or "")]
         if len(totals) != 1:
             continue
@@ -138,11 +143,7 @@ def _partition_columns(header_rows: list[list[str]], total_col: int) -> list[int
 def row_sums(tables: Sequence[Any], text: str | None = None) -> list[Relation]:
     """A "Tổng số" column against the columns its header breaks it into, in every body row."""
     out: list[Relation] = []
-    for table in tables:
-        rows: list[list[str]] = _as_read(table, text)
-        cells = list(getattr(table, "cells", []) or [])
-        if len(rows) < 3 or len(cells) != len(rows):
-            continue
+    for rows, cells in _grids(tables, text):
         head = rows[:HEADER_ROWS]
         for total_col in sorted({c for row in head for c, cell in enumerate(row) if _TOTAL_COLUMN.match(cell or "")}):
             parts_cols = _partition_columns(head, total_col)
