@@ -154,6 +154,8 @@ def test_kill9_midway_then_rerun_gives_each_input_exactly_once(tmp_path):
     assert db.execute("SELECT COUNT(*) FROM ledger").fetchone()[0] == len(docs)
     assert db.execute("SELECT COUNT(DISTINCT doc) FROM documents").fetchone()[0] == len(docs)
     assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(docs)
+    assert db.execute("SELECT COUNT(*) FROM ledger WHERE token IS NOT NULL").fetchone()[0] == 0, "rows left unmerged"
+    assert not (out / ".rows").exists()
 
 
 def test_hung_exploding_and_crashing_documents_do_not_stop_the_pool(tmp_path):
@@ -212,7 +214,7 @@ def test_force_and_new_version_redo_without_duplicates(tmp_path, monkeypatch):
 def test_uncommitted_tail_is_cut_on_open(tmp_path):
     ledger = Ledger(tmp_path)
     results = ResultsFile(tmp_path, ledger)
-    spans = results.append(['{"a": 1}', '{"b": 2}'])
+    spans = results.append([b'{"a": 1}', b'{"b": 2}'])
     ledger.set_meta("committed_size", spans[0][0] + spans[0][1])  # only the first line was committed
     results.close()
     with open(tmp_path / RESULTS, "ab") as f:

@@ -56,7 +56,7 @@ def parse_many(
             nxt += 1
 
 
-def _report(line: str, task: Task) -> Report:
+def _report(line: bytes, task: Task) -> Report:
     report = Report.model_validate_json(line)
     if report.source.sha256 == task.key:  # a placeholder key, not a content hash
         report.source.sha256 = None

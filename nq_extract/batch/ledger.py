@@ -8,7 +8,9 @@ document's line sits in ``results.jsonl`` (``offset``, ``length``) and, in
 were written by a run killed before its commit and are cut on the next open.
 ``inputs`` caches (path, size, mtime) -> sha256 so that a re-run does not
 hash every file again. The flat tables of ``export/tables.py`` live in the
-same database, written in the same transaction as the ledger rows.
+same database: rows shipped with an outcome are written in the same
+transaction as its ledger row; rows a pool worker wrote into its own file
+(``rowstore.py``) are merged when the run ends, kept by the ledger row's ``token``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..version import PIPELINE_VERSION
+from . import rowstore
 
 DB_NAME = "corpus.sqlite"
 
@@ -41,7 +44,8 @@ CREATE TABLE IF NOT EXISTS ledger (
     attempts INTEGER,
     rss_mb REAL,
     worker TEXT,
-    finished_at REAL
+    finished_at REAL,
+    token TEXT
 );
 CREATE TABLE IF NOT EXISTS inputs (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, key TEXT);
 CREATE INDEX IF NOT EXISTS inputs_key ON inputs(key);
@@ -79,8 +83,7 @@ def storable(text: str | None) -> str | None:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+_q = rowstore.quote
 
 
 class Ledger:
@@ -97,6 +100,8 @@ class Ledger:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")  # up to 64 MB: a batch's rows stay in memory until its commit
         self.db.executescript(_SCHEMA)
+        if "token" not in rowstore.table_columns(self.db, "ledger"):  # a ledger from before row files
+            self.db.execute("ALTER TABLE ledger ADD COLUMN token TEXT")
         self._columns: dict[str, list[str]] = {}
         self.seconds = 0.0  # time spent in the ledger's bookkeeping (for the overhead figure)
         self.table_seconds = 0.0  # time spent writing the flat tables
@@ -181,8 +186,8 @@ class Ledger:
                     )
             now = time.time()
             db.executemany(
-                'INSERT OR REPLACE INTO ledger(key, version, path, status, message, "offset", length, seconds, pages, attempts, rss_mb, worker, finished_at) '
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                'INSERT OR REPLACE INTO ledger(key, version, path, status, message, "offset", length, seconds, pages, attempts, rss_mb, worker, finished_at, token) '
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         o.key,
@@ -198,6 +203,7 @@ class Ledger:
                         o.rss_mb,
                         o.worker,
                         now,
+                        o.token,
                     )
                     for o, off, n in entries
                 ],
@@ -230,25 +236,19 @@ class Ledger:
     def _table_columns(self, table: str) -> list[str]:
         cols = self._columns.get(table)
         if cols is None:
-            cols = [r[1] for r in self.db.execute(f"PRAGMA table_info({_q(table)})")]
-            self._columns[table] = cols
+            cols = self._columns[table] = rowstore.table_columns(self.db, table)
         return cols
 
-    def _insert(self, table: str, parts: list[tuple[list[str], list[tuple[Any, ...]]]]) -> None:
-        cols = self._table_columns(table)
-        if not cols:
-            self.db.execute(f"CREATE TABLE {_q(table)} ({', '.join(_q(c) for c in parts[0][0])})")
-            cols = self._columns[table] = list(parts[0][0])
-        grouped: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        for names, rows in parts:
-            grouped.setdefault(tuple(names), []).extend(rows)
-        for names_t, rows in grouped.items():
-            for c in names_t:
-                if c not in cols:
-                    self.db.execute(f"ALTER TABLE {_q(table)} ADD COLUMN {_q(c)}")
-                    cols.append(c)
-            sql = f"INSERT INTO {_q(table)} ({', '.join(_q(c) for c in names_t)}) VALUES ({', '.join('?' * len(names_t))})"
-            self.db.executemany(sql, rows)
+    def _insert(self, table: str, parts: rowstore.Parts) -> None:
+        rowstore.insert(self.db, self._columns, table, parts)
+
+    def merge_rows(self) -> int:
+        """Merge the rows pool workers wrote into their own files (none may be running); documents merged."""
+        t0 = time.perf_counter()
+        try:
+            return rowstore.merge(self.db, self.out, self._columns)
+        finally:
+            self.table_seconds += time.perf_counter() - t0
 
     def index(self) -> None:
         """Indexes for queries and for redoing documents; built once, after the first run's inserts."""

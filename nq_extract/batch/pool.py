@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import selectors
 import signal
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from .rowstore import RowStore
 from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task, failure_outcome, rss_bytes, run_document
 
 PREFETCH = 2  # fewest tasks queued in each worker's pipe
@@ -70,7 +72,14 @@ def hard_seconds(limits: Limits) -> float | None:
 
 
 def _worker_main(
-    conn: Connection, options: dict[str, Any], limits: Limits, processor: str, rows: bool, with_text: bool, html: bool
+    conn: Connection,
+    options: dict[str, Any],
+    limits: Limits,
+    processor: str,
+    rows: bool,
+    with_text: bool,
+    html: bool,
+    row_dir: str | None = None,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     if limits.memory_mb:
@@ -87,6 +96,7 @@ def _worker_main(
         conn.send(READY)
     except OSError:
         return
+    store: RowStore | None = None
     while True:
         try:
             task = conn.recv()
@@ -94,7 +104,12 @@ def _worker_main(
             return
         if task is None:
             return
-        out = run_document(task, options, limits, processor, rows=rows, with_text=with_text, html=html)
+        if store is None and row_dir is not None and rows:
+            try:
+                store = RowStore(row_dir)
+            except (OSError, sqlite3.Error):  # no row file: the rows travel with each outcome
+                row_dir = None
+        out = run_document(task, options, limits, processor, rows=rows, with_text=with_text, html=html, store=store)
         conn.send(out)
         if out.status == "too_large":
             return  # start afresh rather than keep a bloated heap
@@ -168,7 +183,9 @@ class Pool:
         rows: bool = True,
         with_text: bool = False,
         html: bool = False,
+        row_dir: str | os.PathLike[str] | None = None,
     ) -> None:
+        """``row_dir``: where each worker writes its table rows (``rowstore.py``); without it they travel with the outcomes."""
         self.workers = workers or default_workers()
         self.options = dict(options or {})
         self.limits = limits or Limits()
@@ -176,6 +193,7 @@ class Pool:
         self.rows = rows
         self.with_text = with_text
         self.html = html
+        self.row_dir = os.fspath(row_dir) if row_dir is not None else None
         self._ctx = _context()
         self._slots: list[_Slot] = []
         self._selector: selectors.BaseSelector  # the workers' pipes and sentinels, made by run()
@@ -188,7 +206,7 @@ class Pool:
         parent, child = self._ctx.Pipe(duplex=True)
         proc = self._ctx.Process(
             target=self.worker_main,
-            args=(child, self.options, self.limits, self.processor, self.rows, self.with_text, self.html),
+            args=(child, self.options, self.limits, self.processor, self.rows, self.with_text, self.html, self.row_dir),
             daemon=True,
             name="nq-extract-worker",
         )

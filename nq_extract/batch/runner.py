@@ -3,7 +3,9 @@
 The engine is the local process pool (``pool.Pool``) or a Dask cluster
 (``dask_engine.run``); both run ``worker.run_document`` and yield outcomes
 that are written here, in the parent, by one writer: lines first (synced),
-then the ledger transaction that counts them.
+then the ledger transaction that counts them. Pool workers write their
+table rows into row files of their own, merged into the tables when the run
+ends; a Dask worker's rows travel back with its outcome.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from .inputs import expand
 from .ledger import Ledger, run_version
+from .rowstore import ROWS_DIR
 from .worker import DEFAULT_PROCESSOR, Limits, Outcome, Task
 from .writers import HTML_DIR, ResultsFile, export_tables
 
@@ -163,6 +166,7 @@ def engine_outcomes(
     ship_bytes: bool,
     html: bool,
     on_idle: Callable[[], None] | None,
+    row_dir: Path | None = None,
 ) -> Iterator[Outcome]:
     if dask:
         from .dask_engine import run as run_dask
@@ -180,7 +184,7 @@ def engine_outcomes(
         )
     from .pool import Pool
 
-    return Pool(workers, options, limits, processor, with_text=with_text, html=html).run(tasks, on_idle=on_idle)
+    return Pool(workers, options, limits, processor, with_text=with_text, html=html, row_dir=row_dir).run(tasks, on_idle=on_idle)
 
 
 def run_batch(
@@ -211,6 +215,7 @@ def run_batch(
     ledger = Ledger(out_p, version=run_version(options))
     results = ResultsFile(out_p, ledger, durable=durable)
     try:
+        ledger.merge_rows()  # rows left by a run killed before its merge; documents whose rows were lost are done again
         if force:
             ledger.reset()
             results.reset()
@@ -235,6 +240,7 @@ def run_batch(
                     ship_bytes=ship_bytes,
                     html=html,
                     on_idle=idle,
+                    row_dir=out_p / ROWS_DIR,
                 )
                 if tasks
                 else iter(())
@@ -263,6 +269,7 @@ def run_batch(
         if int(ledger.meta("stale_lines", "0") or 0) > 0:
             stats.compacted = results.compact()
         t1 = time.perf_counter()
+        ledger.merge_rows()  # the rows the workers wrote
         ledger.index()
         if formats:
             export_tables(out_p, ledger, formats)

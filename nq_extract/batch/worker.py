@@ -17,11 +17,14 @@ import ctypes
 import importlib
 import os
 import resource
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from .rowstore import RowStore
 
 DEFAULT_PROCESSOR = "nq_extract.pipeline:process_path"
 
@@ -45,13 +48,14 @@ class Task:
 
 @dataclass
 class Outcome:
-    """What one document gave: the JSON line, table rows and costs."""
+    """What one document gave: the JSON line, table rows (or the token of rows written by the worker) and costs."""
 
     key: str
     path: str
     status: str
-    line: str
+    line: bytes  # the contract object, UTF-8 JSON on one line
     rows: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)  # table -> (columns, rows)
+    token: str | None = None  # rows written to the worker's own row file instead (rowstore.py)
     message: str | None = None
     seconds: float = 0.0
     pages: int = 0
@@ -163,7 +167,17 @@ def as_tuples(rows: list[dict[str, Any]]) -> tuple[list[str], list[tuple[Any, ..
     return cols, [tuple(r.get(c) for c in cols) for r in rows]
 
 
-def _outcome(task: Task, report: Any, seconds: float, *, rows: bool, with_text: bool, attempts: int = 1, html: bool = False) -> Outcome:
+def _outcome(
+    task: Task,
+    report: Any,
+    seconds: float,
+    *,
+    rows: bool,
+    with_text: bool,
+    attempts: int = 1,
+    html: bool = False,
+    store: RowStore | None = None,
+) -> Outcome:
     from ..pipeline import utf8_safe_source
 
     src = report.source
@@ -177,12 +191,20 @@ def _outcome(task: Task, report: Any, seconds: float, *, rows: bool, with_text: 
         from ..export.tables import report_rows
 
         table_rows = {name: as_tuples(dicts) for name, dicts in report_rows(report).items() if dicts}
+    token = None
+    if store is not None and rows:
+        try:
+            token = store.put(task.key, table_rows)
+            table_rows = {}
+        except sqlite3.Error:  # the row file failed (a full disk): the rows travel with the outcome instead
+            token = None
     return Outcome(
         key=task.key,
         path=task.path,
         status=src.status,
-        line=report.to_json(with_text=with_text, indent=None),
+        line=report.to_json(with_text=with_text, indent=None).encode("utf-8"),
         rows=table_rows,
+        token=token,
         message=src.message,
         seconds=seconds,
         pages=int(src.pages or 0),
@@ -202,8 +224,12 @@ def run_document(
     rows: bool = True,
     with_text: bool = False,
     html: bool = False,
+    store: RowStore | None = None,
 ) -> Outcome:
-    """Parse one document under its limits; every failure becomes the outcome's status."""
+    """Parse one document under its limits; every failure becomes the outcome's status.
+
+    With ``store``, the document's table rows go to that row file and the outcome carries their token.
+    """
     from ..errors import Timeout, TooLarge
     from ..pipeline import failed
 
@@ -242,8 +268,8 @@ def run_document(
             report = failed(source, err or RuntimeError("no report"))
         elif report.source.status == "error" and (report.source.message or "").startswith("internal error: MemoryError"):
             report = failed(report.source, TooLarge(f"needed more than {limits.memory_mb} MB of memory (per-document cap)"))
-        out = _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html)
+        out = _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html, store=store)
         out.cpu = time.process_time() - c0
         return out
     except (DocTimeout, DocTooLarge):  # a late signal from the watchdog: the document is done anyway
-        return _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html)
+        return _outcome(task, report, seconds, rows=rows, with_text=with_text, html=html, store=store)

@@ -53,14 +53,14 @@ class ResultsFile:
         self._f.seek(0)
         self.size = 0
 
-    def append(self, lines: list[str]) -> list[tuple[int, int]]:
-        """Write whole lines; returns (offset, length) of each. Synced before returning."""
+    def append(self, lines: list[bytes]) -> list[tuple[int, int]]:
+        """Write whole lines (UTF-8 JSON); returns (offset, length) of each. Synced before returning."""
         t0 = time.perf_counter()
         spans = []
         chunks = []
         offset = self.size
         for line in lines:
-            data = (line.replace("\n", " ") + "\n").encode("utf-8")
+            data = line.replace(b"\n", b" ") + b"\n"
             spans.append((offset, len(data)))
             offset += len(data)
             chunks.append(data)
