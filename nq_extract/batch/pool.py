@@ -97,22 +97,26 @@ def _worker_main(
     except OSError:
         return
     store: RowStore | None = None
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        if store is None and row_dir is not None and rows:
+    try:
+        while True:
             try:
-                store = RowStore(row_dir)
-            except (OSError, sqlite3.Error):  # no row file: the rows travel with each outcome
-                row_dir = None
-        out = run_document(task, options, limits, processor, rows=rows, with_text=with_text, html=html, store=store)
-        conn.send(out)
-        if out.status == "too_large":
-            return  # start afresh rather than keep a bloated heap
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            if store is None and row_dir is not None and rows:
+                try:
+                    store = RowStore(row_dir)
+                except (OSError, sqlite3.Error):  # no row file: the rows travel with each outcome
+                    row_dir = None
+            out = run_document(task, options, limits, processor, rows=rows, with_text=with_text, html=html, store=store)
+            conn.send(out)
+            if out.status == "too_large":
+                return  # start afresh rather than keep a bloated heap
+    finally:
+        if store is not None:
+            store.close()  # folds its log into the file here, in parallel, rather than in the parent's merge
 
 
 @contextlib.contextmanager
@@ -148,13 +152,31 @@ def _context() -> Any:
     return ctx
 
 
+_warm = False
+
+
 def warm_up() -> None:
-    """Import the pipeline's stages and compile their patterns, outside any document's time limit."""
-    from .. import pipeline
+    """Load what the pipeline loads on first use (stages, patterns, the gazetteer, the text loader),
+    outside any document's time limit: one small report (``data/warm_up.txt``) read as a file's bytes.
+    Once per process: a worker forked from the warm fork server skips it."""
+    global _warm
+    if _warm:
+        return
+    from importlib import resources
+
+    from .. import gazetteer, pipeline
+    from ..export.tables import report_rows
+    from ..load import load_bytes
 
     for name in pipeline.STAGES:
         pipeline._stage(name)
-    pipeline.process_text("BÁO CÁO\nSố 1-BC/HU, ngày 01/01/2024: đạt 1/2 (50%).")
+    gazetteer.load()
+    sample = resources.files("nq_extract.data").joinpath("warm_up.txt").read_bytes()
+    for _ in range(2):  # the second pass meets what the first one cached lazily
+        report = pipeline.from_loaded(load_bytes(sample, "warm_up.txt"))
+        report.to_json(indent=None)
+        report_rows(report)
+    _warm = True
 
 
 @dataclass
