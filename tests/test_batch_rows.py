@@ -3,6 +3,7 @@ only the rows whose token the ledger holds, and redoes a document whose rows wer
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import sys
 
@@ -85,3 +86,20 @@ def test_a_document_whose_rows_were_lost_is_done_again(tmp_path):
     assert counts["documents"] == (3, 3)
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3
+
+
+def test_a_failing_row_file_sends_the_rows_with_the_outcome(tmp_path):
+    doc = synth.generate(tmp_path / "in", 1, ("txt",), seed=8)[0]
+
+    class FullDisk(rowstore.RowStore):
+        def put(self, doc, rows):
+            raise sqlite3.OperationalError("database or disk is full")
+
+    key = hashlib.sha256(doc.read_bytes()).hexdigest()
+    store = FullDisk(tmp_path / "rows")
+    out = run_document(Task(key=key, path=str(doc)), store=store)
+    store.close()
+    assert out.token is None
+    assert out.status == "ok"
+    columns, rows = out.rows["documents"]
+    assert [r[columns.index("doc")] for r in rows] == [key]

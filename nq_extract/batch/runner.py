@@ -273,7 +273,8 @@ def run_batch(
         ledger.index()
         if formats:
             export_tables(out_p, ledger, formats)
-        _index_page(out_p, ledger)
+        if html or (out_p / HTML_DIR).is_dir():  # the review pages' index, as with --html
+            _index_page(out_p, ledger)
         stats.export_seconds = time.perf_counter() - t1
     finally:
         stats.ledger_seconds = ledger.seconds
