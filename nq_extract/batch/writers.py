@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from .ledger import Ledger, _q
 
@@ -107,9 +108,16 @@ class ResultsFile:
         return dropped
 
 
-def export_tables(out: Path, ledger: Ledger, formats: tuple[str, ...] = ("parquet", "csv")) -> list[Path]:
-    """Every flat table of the ledger database as Parquet and CSV files in ``OUT/tables/``."""
-    import pandas as pd
+EXPORT_CHUNK = 20_000  # rows held in memory at a time while exporting a table
+
+
+def export_tables(out: Path, ledger: Ledger, formats: tuple[str, ...] = ("parquet", "csv"), chunk: int = EXPORT_CHUNK) -> list[Path]:
+    """Every flat table of the ledger database as Parquet and CSV files in ``OUT/tables/``.
+
+    Tables are streamed ``chunk`` rows at a time, so memory does not grow with
+    the corpus. SQLite is loosely typed: each column gets one Arrow type from
+    the storage classes its values use (:func:`arrow_type`).
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
@@ -117,26 +125,50 @@ def export_tables(out: Path, ledger: Ledger, formats: tuple[str, ...] = ("parque
     folder = Path(out) / TABLES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    names = [*ledger.tables(), "ledger", "inputs"]
-    for name in names:
-        frame = pd.read_sql_query(f"SELECT * FROM {_q(name)}", ledger.db)
-        for col in frame.columns:  # SQLite is loosely typed: one type per column for Arrow
-            if frame[col].dtype == object:
-                kinds = {type(v) for v in frame[col] if v is not None}
-                if len(kinds) > 1:
-                    numeric = kinds <= {int, float, bool}
-                    frame[col] = pd.to_numeric(frame[col]) if numeric else frame[col].map(lambda v: None if v is None else str(v))
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        for fmt in formats:
-            target = folder / f"{name}.{fmt}"
-            tmp = folder / f".{name}.{fmt}.tmp"
-            if fmt == "parquet":
-                pq.write_table(table, tmp)
-            else:
-                pacsv.write_csv(table, tmp)
+    for name in [*ledger.tables(), "ledger", "inputs"]:
+        db = ledger.db
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({_q(name)})")]
+        kinds = [arrow_type({k for (k,) in db.execute(f"SELECT DISTINCT typeof({_q(c)}) FROM {_q(name)}")}) for c in columns]
+        schema = pa.schema([pa.field(c, pa_type) for c, (pa_type, _) in zip(columns, kinds)])
+        targets = {fmt: (folder / f"{name}.{fmt}", folder / f".{name}.{fmt}.tmp") for fmt in formats}
+        sinks: dict[str, Any] = {}
+        try:
+            if "parquet" in targets:
+                sinks["parquet"] = pq.ParquetWriter(targets["parquet"][1], schema)
+            if "csv" in targets:
+                sinks["csv"] = pacsv.CSVWriter(targets["csv"][1], schema)
+            cur = db.execute(f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(name)}")
+            while rows := cur.fetchmany(chunk):
+                arrays = []
+                for i, (pa_type, as_text) in enumerate(kinds):
+                    values = [r[i] for r in rows]
+                    if as_text:
+                        values = [None if v is None else v if isinstance(v, str) else str(v) for v in values]
+                    arrays.append(pa.array(values, type=pa_type))
+                batch = pa.RecordBatch.from_arrays(arrays, schema=schema)
+                for sink in sinks.values():
+                    sink.write_batch(batch)
+        finally:
+            for sink in sinks.values():
+                sink.close()
+        for target, tmp in targets.values():
             os.replace(tmp, target)
             written.append(target)
     return written
+
+
+def arrow_type(storage: set[str]) -> tuple[Any, bool]:
+    """The Arrow type for a column whose values use these SQLite storage classes, and whether to write them as text."""
+    import pyarrow as pa
+
+    kinds = storage - {"null"}
+    if kinds == {"integer"}:
+        return pa.int64(), False
+    if kinds and kinds <= {"integer", "real"}:
+        return pa.float64(), False
+    if kinds == {"blob"}:
+        return pa.binary(), False
+    return pa.string(), kinds != {"text"} and bool(kinds)
 
 
 def read_line(out: Path, offset: int, length: int) -> str:
