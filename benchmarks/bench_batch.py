@@ -189,10 +189,28 @@ def main() -> None:
             f"({times[0]:.2f} s the first time, importing pandas and pyarrow)"
         )
 
+        print(f"table export peak memory, in a fresh process after importing pandas and pyarrow: +{export_memory(tmp / 'out2'):.0f} MB")
+
         wall, stats = run_resume(docs, tmp / "out2")
         print(f"re-run with everything done: {wall:.2f} s for {stats.skipped} documents skipped")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def export_memory(out: Path) -> float:
+    """Growth of peak RSS (MB) while exporting ``out``'s tables, in a fresh process (ru_maxrss is a high-water mark)."""
+    import subprocess
+
+    code = (
+        "import resource, sys, pandas, pyarrow\n"
+        "from nq_extract.batch.ledger import Ledger\n"
+        "from nq_extract.batch.writers import export_tables\n"
+        "peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "before = peak(); ledger = Ledger(sys.argv[1]); export_tables(sys.argv[1], ledger); ledger.close()\n"
+        "print(peak() - before)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, check=True)
+    return float(done.stdout.strip())
 
 
 def run_resume(docs: Path, out: Path) -> tuple[float, object]:
