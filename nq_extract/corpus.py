@@ -42,6 +42,20 @@ class Corpus:
             return cls(path, None)
         raise FileNotFoundError(f"no batch output in {path} (expected {DB_NAME} or tables/)")
 
+    @property
+    def unmerged(self) -> int:
+        """Documents recorded as done whose table rows still wait in a worker's row file.
+
+        Not zero while a batch runs, or after one was killed: re-running the same
+        ``nq-extract batch`` command merges them (their lines are in ``results.jsonl`` already).
+        """
+        if self._db is None:
+            return 0
+        cols = [r[1] for r in self._db.execute("PRAGMA table_info(ledger)")]
+        if "token" not in cols:
+            return 0
+        return int(self._db.execute("SELECT COUNT(*) FROM ledger WHERE token IS NOT NULL").fetchone()[0])
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

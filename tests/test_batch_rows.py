@@ -103,3 +103,19 @@ def test_a_failing_row_file_sends_the_rows_with_the_outcome(tmp_path):
     assert out.status == "ok"
     columns, rows = out.rows["documents"]
     assert [r[columns.index("doc")] for r in rows] == [key]
+
+
+def test_corpus_counts_documents_whose_rows_are_not_merged_yet(tmp_path):
+    from nq_extract import Corpus
+
+    synth.generate(tmp_path / "in", 2, ("txt",), seed=12)
+    out = tmp_path / "out"
+    run_batch([tmp_path / "in"], out, workers=1, formats=())
+    with Corpus.open(out) as corpus:
+        assert corpus.unmerged == 0
+    db = sqlite3.connect(out / DB_NAME)
+    db.execute("UPDATE ledger SET token='w:1' WHERE rowid = 1")  # as while a run is going on
+    db.commit()
+    db.close()
+    with Corpus.open(out) as corpus:
+        assert corpus.unmerged == 1
