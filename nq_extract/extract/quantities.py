@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -25,6 +26,7 @@ from .. import data
 from ..context import Context
 from ..models import Percentage, Quantity, Ratio
 from ..numbers import Number, parse_number, to_json_number
+from ..prefilter import prefiltered
 from .numwords import parse_words
 from .vn_patterns import DOC_ID_RE, LETTER, NUM
 
@@ -70,6 +72,7 @@ class Vocabulary:
     unit_ci: re.Pattern[str]
     mult_re: re.Pattern[str]
     words_re: re.Pattern[str]
+    words_finditer: Callable[[str], Iterator[re.Match[str]]]  # ``words_re.finditer``, skipping ahead in C
     approx_re: re.Pattern[str]
     label_re: re.Pattern[str]
     verb_re: re.Pattern[str]
@@ -92,6 +95,34 @@ def _alt_lines(words: list[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", _WORD_SEP) for w in sorted(set(words), key=len, reverse=True))
 
 
+# Characters that Python's case-insensitive matching takes for a letter beyond its
+# upper and lower case ("ſ" for "s", "ı" for "i"; tests hold this to the regex engine).
+_FOLD_EXTRA = {"s": "ſ", "i": "ı", "k": "\u212a", "µ": "μ"}
+
+
+def _first_letters(words: list[str]) -> str:
+    """A character class (case-sensitive) of every character a case-insensitive match of ``words`` can start with."""
+    chars: set[str] = set()
+    for w in words:
+        c = w[0]
+        chars |= {x for x in (c, c.lower(), c.upper()) if len(x) == 1}
+        for x in list(chars):
+            chars |= set(_FOLD_EXTRA.get(x.lower(), ""))
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _word_starts(words: list[str]) -> re.Pattern[str]:
+    """Where a case-insensitive match of one of ``words`` (not preceded by a word character) can start.
+
+    The first letter as a case-sensitive class, so that the search skips to it in C
+    (a pattern that opens with a look-behind or a case-folded letter is tried at every
+    offset); the look-behind and the rest of the word checked after it.
+    """
+    rests = sorted({w[1:] for w in words}, key=len, reverse=True)
+    rest = "" if "" in rests else "(?i:" + "|".join(re.escape(r) for r in rests) + ")"
+    return re.compile(_first_letters(words) + r"(?<!\w.)" + rest, re.S)
+
+
 @cache
 def vocabulary() -> Vocabulary:
     t = data.load("count_units.json")
@@ -104,11 +135,13 @@ def vocabulary() -> Vocabulary:
     starts = list(t["number_word_starts"])
     word_alt = _alt(list(nw) + list(mults) + ["mười", "mươi", "trăm"])
     labels = list(t["label_before"])
+    words_re = re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I)
     return Vocabulary(
         unit_re=re.compile(rf"{_GAP}(?P<u>{_alt_lines(units + composite)})(?![\w])"),
         unit_ci=re.compile(rf"[ \t]{{0,2}}(?P<u>{_alt(units)})(?![\w])", re.I),
         mult_re=re.compile(rf"[ \t]{{1,2}}(?P<m>{_alt(list(mults))})(?![\w])"),
-        words_re=re.compile(rf"(?<![\w])(?P<w>(?:{_alt(starts)})(?:[ \t](?:{word_alt})){{0,6}})(?![\w])", re.I),
+        words_re=words_re,
+        words_finditer=prefiltered(words_re, _word_starts(starts)),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
         label_re=re.compile(rf"(?<![\w])(?:{_alt(labels + [w.upper() for w in labels])})\s{{0,3}}[:.]?\s{{0,3}}$"),
         verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
@@ -288,7 +321,7 @@ def _numbers(text: str, v: Vocabulary) -> list[tuple[int, int, Decimal | None, s
     for m in _NUM_RE.finditer(text):
         if _WORD_NEXT.match(text, m.end()):
             found.append((m.start(), m.end(), None, m.group("n")))
-    for m in v.words_re.finditer(text):
+    for m in v.words_finditer(text):
         words = m.group("w").split()
         if _inside_spelled_number(text, m.start(), v):
             continue

@@ -1,0 +1,51 @@
+"""Fast forms of the text stages' scans give what the plain forms give.
+
+Each speed-up keeps the plain form it stands for (the pattern as first written,
+or the loop it replaced); these tests hold the fast form to it on real
+sentences and on random strings drawn, from a fixed seed, from the pieces the
+pattern cares about.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from nq_extract import data
+from nq_extract.extract import quantities
+
+NUMBER_WORD_SENTENCES = [
+    "Tổ chức hai buổi tuyên truyền cho ba trăm lượt người",
+    "Mười sáu tỷ năm trăm triệu đồng; BẢY hội nghị; Bốn mươi lăm hộ",
+    "sáu tháng đầu năm, ban hành, chính sách, thảm, Tám xã và chín thôn",
+    "ſáu buổi (U+017F); xhai, hai1, _ba, ba_, 'ba' người",
+]
+_WORD_PIECES = ["hai", "Hai", "HAI", "ba", "Ba", "ban", "bốn", "sáu", "ſáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi",
+                "trăm", "nghìn", "tỷ", "lăm", "x", "_", "1", ",", "\n", "\t", " ", "người", "đồng"]  # fmt: skip
+
+
+def _pieces(pieces: list[str], n: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@pytest.mark.parametrize("text", NUMBER_WORD_SENTENCES + _pieces(_WORD_PIECES, 400))
+def test_number_words_scan_is_finditer(text: str) -> None:
+    v = quantities.vocabulary()
+    assert _spans(v.words_finditer(text)) == _spans(v.words_re.finditer(text))
+
+
+def test_first_letters_take_every_case_folded_variant() -> None:
+    starts = data.load("count_units.json")["number_word_starts"]
+    cls = re.compile(quantities._first_letters(starts))
+    for first in {w[0] for w in starts}:
+        folded = re.compile(f"(?i:{re.escape(first)})")
+        variants = [chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))]
+        assert len(variants) >= 2 and all(cls.fullmatch(c) for c in variants), (first, variants)
