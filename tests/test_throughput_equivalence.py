@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from nq_extract import data
-from nq_extract.extract import quantities
+from nq_extract.extract import dates, quantities
 
 NUMBER_WORD_SENTENCES = [
     "Tổ chức hai buổi tuyên truyền cho ba trăm lượt người",
@@ -49,3 +49,22 @@ def test_first_letters_take_every_case_folded_variant() -> None:
         folded = re.compile(f"(?i:{re.escape(first)})")
         variants = [chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))]
         assert len(variants) >= 2 and all(cls.fullmatch(c) for c in variants), (first, variants)
+
+
+_DATE_PIECES = ["ngày", "Ngày", "NGÀY", "NgÀy", "năm", "NĂM", "nhiệm", "từ", "TỪ", "tháng", "thời", "tám", "quý", "QUÝ", "giai",
+                "mười", "hai", "HAI", "ba", "bốn", "bảy", "sáu", "ſáu", "SÁU", "chín", "x", "đ", "1", "2024", "٣", "/", ".",
+                "-", " ", "\n", "a", "ng", "th"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _pieces(_DATE_PIECES, 1500, seed=5))
+def test_date_starts_are_every_candidate_offset(text: str) -> None:
+    every = [p for p in range(len(text)) if dates._CANDIDATES.match(text, p)]
+    assert dates._starts(text) == every
+    assert _spans(dates._finditer(text)) == _spans(dates._PATTERN.finditer(text))
+
+
+def test_date_word_starts_take_every_case_folded_first_letter() -> None:
+    for first in dates._WORD_RESTS:
+        folded = re.compile(f"(?i:{first})")
+        variants = {chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))}
+        assert variants == set(dates._FOLDED.get(first, first + first.upper())), first
