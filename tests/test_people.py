@@ -48,6 +48,19 @@ CASES = [
     # an honorific title before the name
     ("trao tặng hoa và quà cho mẹ Việt nam anh hùng Bùi Thị Nhung. Cụm thi đua", [("Bùi Thị Nhung", None)]),
     ("thăm Bà mẹ Việt Nam Anh hùng Nguyễn Thị Thứ tại", [("Nguyễn Thị Thứ", None)]),
+    # a position with a unit named in lower-case terms
+    (
+        "Đồng chí Tăng Hồng Tín - Trưởng phòng lý luận chính trị lịch sử Đảng, Ban Tuyên giáo",
+        [("Tăng Hồng Tín", "Trưởng phòng lý luận chính trị lịch sử Đảng")],
+    ),
+    (
+        "ông Lê Văn C - Giám đốc Trung tâm Phục vụ hành chính công tỉnh, phát biểu",
+        [("Lê Văn C", "Giám đốc Trung tâm Phục vụ hành chính công tỉnh")],
+    ),
+    (
+        "ông Lê Văn D - Giám đốc Trung tâm Phục vụ hành chính công quản lý hồ sơ",
+        [("Lê Văn D", "Giám đốc Trung tâm Phục vụ hành chính công")],
+    ),
     # no name after the title
     ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
     ("các đồng chí trong Ban thường vụ huyện ủy", []),

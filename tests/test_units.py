@@ -197,6 +197,52 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("Huyện ủy - UBND huyện chỉ đạo", ["Huyện ủy", "UBND huyện"]),
         ("UBND - Sở Nội vụ phối hợp", ["Sở Nội vụ"]),
         ("Đảng ủy. - UBND xã Nà Tăm họp", ["Đảng ủy", "UBND xã Nà Tăm"]),
+        # long names in sentence case: lower-case terms after the head, a number with "số", a region
+        ("tiếp nhận, trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh và cấp xã.", ["Trung tâm Phục vụ hành chính công tỉnh"]),
+        ("Ban Quản lý dự án đầu tư xây dựng số 1 đã hoàn thành", ["Ban Quản lý dự án đầu tư xây dựng số 1"]),
+        (
+            "(Trung tâm Đăng kiểm tàu cá thuộc Chi cục Thủy sản và Biển đảo tỉnh Lâm Đồng).",
+            ["Trung tâm Đăng kiểm tàu cá", "Chi cục Thủy sản và Biển đảo tỉnh Lâm Đồng"],
+        ),
+        ("tại Chi cục thủy sản và biển đảo. Qua kiểm tra", ["Chi cục thủy sản và biển đảo"]),
+        ("Ban quản lý rừng phòng hộ Lâm Viên báo cáo", ["Ban quản lý rừng phòng hộ Lâm Viên"]),
+        (
+            "trình Thủ tướng Chính phủ thành lập Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng)",
+            ["Chính phủ", "Ban Quản lý các Khu công nghiệp tỉnh Lâm Đồng"],
+        ),
+        (
+            "Trung tâm Xúc tiến đầu tư thương mại và Du lịch; Trường Cao đẳng Đà Lạt;",
+            ["Trung tâm Xúc tiến đầu tư thương mại và Du lịch", "Trường Cao đẳng Đà Lạt"],
+        ),
+        ("thành lập Trung tâm phát triển quỹ đất thuộc Ủy ban nhân dân tỉnh.", ["Trung tâm phát triển quỹ đất", "Ủy ban nhân dân tỉnh"]),
+        (
+            "Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp)",
+            ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính", "Bộ Tư pháp"],
+        ),
+        (
+            "Công ty Phát triển hạ tầng khu công nghiệp Lộc Sơn - Phú Hội đã",
+            ["Công ty Phát triển hạ tầng khu công nghiệp Lộc Sơn - Phú Hội"],
+        ),
+        (
+            "(Thuế tỉnh 217 TTHC; Kho bạc Nhà nước khu vực XVI 11 TTHC; Công an tỉnh 167 TTHC, Bảo hiểm xã hội tỉnh 25 TTHC).",
+            ["Thuế tỉnh", "Kho bạc Nhà nước khu vực XVI", "Công an tỉnh", "Bảo hiểm xã hội tỉnh"],
+        ),
+        (
+            "Ban Quản lý Vườn Quốc gia Tà Đùng; Vườn Quốc gia Bidoup - Núi Bà;",
+            ["Ban Quản lý Vườn Quốc gia Tà Đùng", "Vườn Quốc gia Bidoup - Núi Bà"],
+        ),
+        ("phát sóng trên Báo và Phát thanh, Truyền hình Lâm Đồng 22 Chương trình", ["Báo và Phát thanh, Truyền hình Lâm Đồng"]),
+        ("theo đề nghị của sở Khoa học và Công nghệ về", ["sở Khoa học và Công nghệ"]),
+        ("tại Đoàn An điều dưỡng 198 Học viện Lục quân số 2B", ["Học viện Lục quân"]),
+        # ... and where they stop: a verb after the name, a count before it, a contest's committee
+        ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
+        ("có 112 Trung tâm Phục vụ hành chính công đã trang bị máy tính", []),
+        ("thành lập 05 Ban Quản lý dự án và", []),
+        ("kết thúc Cuộc thi, Ban tổ chức đã trao giải cho 22 cá nhân", []),
+        ("Hệ thống mạng Trung tâm hành chính tỉnh đang phục vụ", []),
+        ("khám chữa bệnh tại 100% cơ sở Y tế trên địa bàn", []),
+        ("Đào tạo cán bộ Công an xã", ["Công an xã"]),
+        ("thường xuyên. Trong năm 2025 Sở Tư pháp đã thẩm định", ["Sở Tư pháp"]),
         # a national body whose name carries commas
         (
             "của Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm; UBND tỉnh",

@@ -163,6 +163,13 @@ def _position(sc: Scanner, k: int) -> str | None:
             end = j
             words += 1
             continue
+        d = sc.term_at(j)
+        if d:  # "Trưởng phòng lý luận chính trị lịch sử Đảng"
+            verb = tuple(t.fold for t in toks[j : j + d]) in sc.g.verbs
+            j += d
+            end = end if verb else j
+            words += d
+            continue
         lw = sc.level_word_at(j)
         if lw:  # "Ủy viên Trung ương Đảng"
             j += lw

@@ -9,7 +9,16 @@ Tam Đường") or a level word ("cơ sở", "Trung ương"). An administrative 
 followed by names ("xã Nà Tăm") is a unit by itself. A list of names after one
 administrative type is distributive: one unit per name. A head after a group
 word ("các", "một số" ...) or a tail that starts one ("các xã") is a group,
-not a unit; so is a bare type followed by another type ("xã, thị trấn").
+not a unit; so is a bare type followed by another type ("xã, thị trấn"), and a
+head after a count ("03 Trung tâm", "124 Ủy ban nhân dân cấp xã").
+
+Names written in sentence case run on through the lower-case terms of
+public administration listed in the data ("Trung tâm Phục vụ hành chính
+công", "Ban Quản lý dự án đầu tư xây dựng số 1", "Chi cục thủy sản và biển
+đảo"); a term that is also a verb ("quản lý") never ends a name, so "Trung tâm
+... quản lý hồ sơ" stops before it. A body written in lower case where its
+name is capitalised ("Ban tổ chức" of a contest) names a body only with a
+parent or a place after it.
 
 The scan walks the words once; each step looks ahead a bounded number of
 words, so the time is linear in the text.
@@ -27,6 +36,9 @@ from .. import data
 from ..gazetteer import tone_fold
 
 _WORD = re.compile(r"\w+(?:[’'][\w]+)*|[^\w\s]")
+_REGION_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # "khu vực XVI", "khu vực 3"
+# words before a figure that make it a date or a document's number, not a count of bodies
+_NOT_COUNT = frozenset({"năm", "ngày", "tháng", "số", "điều", "khoản", "khóa", "quý", "giai", "đoạn"})
 MAX_NAME_WORDS = 6
 MAX_TAILS = 4
 
@@ -75,6 +87,9 @@ class Grammar:
     not_name: frozenset[str]
     admin_last: frozenset[str]  # last words of the administrative types ("tỉnh", "phố", "trấn")
     domains: dict[str, list[tuple[str, ...]]]
+    terms: dict[str, list[tuple[str, ...]]]  # lower-case terms inside a body's name ("hành chính công")
+    verbs: frozenset[tuple[str, ...]]  # those of them that are also verbs ("quản lý"): never the last words
+    term_last: frozenset[str]  # last words of the terms: a number after one ends a name ("Đoàn An điều dưỡng 198")
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -120,6 +135,9 @@ def grammar() -> Grammar:
         admin_last=frozenset(_key(a["name"])[-1] for a in spec["admin_types"] if _key(a["name"])[-1].isalpha()),
         # "&" stands for "và" in a field's name: "Sở Nông nghiệp & Phát triển nông thôn"
         domains=_by_first({k for d in spec["domains"] for k in (_key(d), tuple("&" if w == "và" else w for w in _key(d)))}),
+        terms=_by_first({_key(t) for t in spec["name_terms"] + spec["name_verbs"]}),
+        verbs=frozenset(_key(t) for t in spec["name_verbs"]),
+        term_last=frozenset(_key(t)[-1] for t in spec["name_terms"]),
     )
 
 
@@ -206,7 +224,7 @@ class Scanner:
             written = b["name"].split()[0]
             if written.isupper() and first != written:
                 continue  # abbreviations keep their case
-            if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1):
+            if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)):
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
             nxt = self.toks[i + n].fold if i + n < len(self.toks) else ""
@@ -227,8 +245,44 @@ class Scanner:
                 if end == i + n and not b.get("bare"):
                     continue
                 n = end - i
+                if self._next_is(i + n, "số") and (d := self.number_at(i + n)):
+                    n += d  # "Ban Quản lý dự án đầu tư xây dựng số 1", "Trường Tiểu học số 2"
             return n, b
         return None
+
+    def _lower_field(self, i: int, b: dict[str, Any]) -> bool:
+        """A department written in lower case before its capitalised field: "sở Khoa học và Công nghệ"
+        (not "cơ sở Y tế")."""
+        if not b.get("domains") or i == 0 or self.toks[i].fold == "bộ" or self.toks[i - 1].fold == "cơ":
+            return False
+        j = i + 1
+        return j < len(self.toks) and _is_cap(self.toks[j]) and self.joined(i, j) and self.domain_at(j) > 0
+
+    def term_at(self, i: int) -> int:
+        """Words of a name term at word i ("hành chính công", "các khu công nghiệp"), or 0."""
+        if i >= len(self.toks):
+            return 0
+        for key in self.g.terms.get(self.toks[i].fold, ()):
+            if self._seq(i, key):
+                return len(key)
+        return 0
+
+    def count_before(self, i: int) -> bool:
+        """A count is written right before word i: "03 Trung tâm", "124 Ủy ban nhân dân" name many bodies."""
+        if i < 2 or not self.joined(i - 1, i) or self.toks[i].start - self.toks[i - 1].end > 2:
+            return False
+        t = self.toks[i - 1]
+        if not t.text.isdigit() or len(t.text) > 4 or self.text[t.start - 1 : t.start] in ("/", "-", ".", ","):
+            return False
+        before = self.toks[i - 2]
+        return before.fold not in _NOT_COUNT and before.fold not in self.g.term_last and not _is_cap(before)
+
+    def region_at(self, i: int) -> int:
+        """ "khu vực XVI" after a body: the region it serves since 2025, part of its name."""
+        toks = self.toks
+        if i + 2 >= len(toks) or toks[i].fold != "khu" or toks[i + 1].fold != "vực":
+            return 0
+        return 3 if self.joined(i, i + 1) and self.joined(i + 1, i + 2) and _REGION_NUMBER.fullmatch(toks[i + 2].text) else 0
 
     def _ward_number(self, j: int) -> bool:
         """Word j is the number of a ward or an urban district ("Phường 1", "Quận 3"), not a figure."""
@@ -380,8 +434,20 @@ class Scanner:
         parts = 0
         while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
             t = self.toks[j]
-            if t.fold in ("khóa", "nhiệm", "luật") or t.fold in self.g.not_name or self._line_item(j):
+            d = self.term_at(j) if t.text[:1].islower() or j > i else 0
+            if not d and (
+                t.fold in ("khóa", "nhiệm", "luật") or t.fold in self.g.not_name and not self._inside_caps(j) or self._line_item(j)
+            ):
                 break
+            if d:
+                # "Phục vụ hành chính công", "Quản lý dự án đầu tư xây dựng", "phát triển quỹ đất"
+                verb = tuple(w.fold for w in self.toks[j : j + d]) in self.g.verbs
+                j += d
+                fresh = False
+                parts += 1
+                if not comma_pending and not verb:
+                    last_good = j
+                continue
             inner = self.body_at(j)
             if j == i and inner and (inner[1].get("open") or inner[1].get("needs_tail")):
                 inner = None  # the first word of the name may look like a head ("Sở Công Thương", "Bộ Công an")
@@ -413,16 +479,27 @@ class Scanner:
             if j > i and t.text in ("-", "–") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]):
                 j += 1
                 continue
-            if j > i and t.fold in ("và", "&") and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
+            if j > i and t.fold in ("và", "&") and self._name_goes_on(j + 1):
                 comma_pending = False
                 j += 1
                 continue
-            if j > i and t.text == "," and j + 1 < len(self.toks) and _is_cap(self.toks[j + 1]) and not self.body_at(j + 1):
+            if j > i and t.text == "," and self._name_goes_on(j + 1):
                 comma_pending = True
                 j += 1
                 continue
             break
         return last_good
+
+    def _inside_caps(self, j: int) -> bool:
+        """Word j is capitalised inside a run of capitalised words on one line ("Lâm Viên"): a name,
+        whatever its lower-case form means ("viên")."""
+        return j > 0 and _is_cap(self.toks[j]) and _is_cap(self.toks[j - 1]) and self.toks[j].start - self.toks[j - 1].end == 1
+
+    def _name_goes_on(self, k: int) -> bool:
+        """After "và" or a comma, word k continues a name: a capitalised word or a term, not another body."""
+        if k >= len(self.toks) or not self.joined(k - 1, k):
+            return False
+        return (_is_cap(self.toks[k]) or self.term_at(k) > 0) and not self.body_at(k)
 
     def _line_item(self, j: int) -> bool:
         """Word j starts a new line of a list ("- Đối với ...")."""
@@ -513,9 +590,35 @@ class Scanner:
             and not self._dash_before_body(m.end_tok)
         ):
             return None  # "Tòa án nhân dân, Viện kiểm sát nhân dân" alone: a kind of body; "UBND huyện" one
-        if m is not None and self.toks[i].text[:1].islower() and not body.get("lower") and not (m.place and m.place.names):
+        if (
+            m is not None
+            and self.toks[i].text[:1].islower()
+            and not body.get("lower")
+            and not (m.place and m.place.names)
+            and not self._lower_field(i, body)
+        ):
             return None  # "đoàn thanh niên" alone is a kind of body, "đoàn thanh niên thị trấn Kiến Đức" one
+        if m is not None and m.end_tok == i + n and len(m.heads) == 1 and self._lowered(i, body):
+            return None  # "Ban tổ chức" of a contest: the party's "Ban Tổ chức" written in lower case, with no parent
         return m
+
+    def _lowered(self, i: int, body: dict[str, Any]) -> bool:
+        """A body whose name has capitalised words after the first is written with them in lower case."""
+        words = _WORD.findall(body["name"])
+        if len(words) < 2 or body.get("open"):
+            return False
+        lowered = False
+        if i + len(words) > len(self.toks) or not _is_cap(self.toks[i]):
+            return False  # "bộ chính trị" all in lower case is still the body
+        for k, w in enumerate(words[1:], 1):
+            if i + k >= len(self.toks):
+                return False
+            written = self.toks[i + k].text
+            if w[:1].isupper() and w.isalpha():
+                if written[:1].isupper():
+                    return False
+                lowered = True
+        return lowered
 
     def after_position(self, i: int) -> bool:
         """A position title ("Phó Bí thư", "Phó Thủ tướng") ends right before word i on its line."""
@@ -527,7 +630,7 @@ class Scanner:
 
     def _body_match(self, i: int, n: int, body: dict[str, Any]) -> Match | None:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
-        if self.group_before(i):
+        if self.group_before(i) or self.count_before(i):
             m.group = True
         if body.get("named") or body.get("proper"):
             stop = m.end_tok
@@ -569,6 +672,10 @@ class Scanner:
                     if not place.names:
                         m.bare_level = place.level
                 break
+            rg = self.region_at(j)
+            if rg:
+                m.end_tok = j + rg
+                continue
             lw = self.level_word_at(j)
             if lw:
                 key = tuple(t.fold for t in self.toks[j : j + lw])

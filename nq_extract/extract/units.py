@@ -46,8 +46,8 @@ def run(ctx: Context) -> None:
         if m.group:
             continue
         s, e = sc.toks[m.start_tok].start, sc.toks[m.end_tok - 1].end
-        if any(a < e and s < b for a, b in skip):
-            continue
+        if s >= header_end and any(a < e and s < b for a, b in skip):
+            continue  # in the header a name runs past the motto blanked beside it
         first = sc.toks[m.start_tok].text
         if s >= header_end and first.isupper() and len(first) > 1 and first not in abbr and first not in ("UBND", "HĐND", "MTTQ"):
             continue  # headings in capitals ("HỘI NGHỊ LẦN THỨ 11") name no unit; the issuer lines do
@@ -79,7 +79,21 @@ def _skipped_ranges(ctx: Context) -> list[tuple[int, int]]:
     # "Đảng Cộng sản Việt Nam" is a name
     out = [m.span() for m in _MOTTO_RE.finditer(text, 0, min(len(text), 3000)) if m.group().isupper() or "Hạnh phúc" in m.group()]
     if ctx.seg.signature:
-        out.append(ctx.seg.signature)
+        out.extend(_minus(ctx.seg.signature, ctx.seg.recipients))
+    return out
+
+
+def _minus(span: tuple[int, int], holes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The span without the holes: a signature printed beside the recipients keeps their lines."""
+    out, start = [], span[0]
+    for a, b in sorted(holes):
+        if b <= start or a >= span[1]:
+            continue
+        if a > start:
+            out.append((start, a))
+        start = max(start, b)
+    if start < span[1]:
+        out.append((start, span[1]))
     return out
 
 
