@@ -234,6 +234,18 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("phát sóng trên Báo và Phát thanh, Truyền hình Lâm Đồng 22 Chương trình", ["Báo và Phát thanh, Truyền hình Lâm Đồng"]),
         ("theo đề nghị của sở Khoa học và Công nghệ về", ["sở Khoa học và Công nghệ"]),
         ("tại Đoàn An điều dưỡng 198 Học viện Lục quân số 2B", ["Học viện Lục quân"]),
+        (
+            "về thành lập Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng; Công văn",
+            ["Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 tỉnh Lâm Đồng"],
+        ),
+        (
+            "thành lập\nBan Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số\nvà Đề án 06; Kế hoạch",
+            ["Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06"],
+        ),
+        ("Ban Chỉ đạo về việc này", ["Ban Chỉ đạo"]),
+        ("tại Cơ sở cai nghiện ma túy số 2 và số 4 tỉnh", ["Cơ sở cai nghiện ma túy số 2", "Cơ sở cai nghiện ma túy số 4"]),
+        ("tiếp tục triển khai, nâng cấp Trung tâm IOC cũ và", ["Trung tâm IOC"]),
+        ("Hiệp hội Nước mắm Phan Thiết và Hội Tin học Qua đó", ["Hiệp hội Nước mắm Phan Thiết", "Hội Tin học"]),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
         ("có 112 Trung tâm Phục vụ hành chính công đã trang bị máy tính", []),
@@ -252,3 +264,32 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
 )
 def test_capitals_and_symbols(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+HEADER = (
+    "       ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "        TỈNH LÂM ĐỒNG                                   Độc lập - Tự do - Hạnh phúc\n"
+    "        Số: 329      /BC-UBND                      Lâm Đồng, ngày 19 tháng 12 năm 2025\n\n\n"
+    "                                    BÁO CÁO\n      Công tác cải cách hành chính năm 2025\n\n"
+    "      Thực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ, báo cáo như sau:\n"
+)
+SIGNATURE_BESIDE_RECIPIENTS = (
+    "      Trên đây là báo cáo của Ủy ban nhân dân tỉnh./.\n\n"
+    " Nơi nhận:                                         KT. CHỦ TỊCH\n"
+    " - Bộ Nội vụ;\n - Thường trực Tỉnh ủy;\n"
+    "                                                  PHÓ CHỦ TỊCH\n"
+    " - Thường trực HĐND tỉnh;\n - Lưu: VT, NC.\n"
+    "                                                 Nguyễn Ngọc Phúc\n"
+)
+
+
+def test_issuer_beside_the_motto() -> None:
+    """A two-column header: the issuer's lines run past the motto printed beside them."""
+    assert names(HEADER) == ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Bộ Nội vụ"]
+
+
+def test_recipients_beside_the_signature() -> None:
+    """The recipients printed beside the signature block are units; the signer's lines are not."""
+    got = names(HEADER + SIGNATURE_BESIDE_RECIPIENTS)
+    assert got[-3:] == ["Ủy ban nhân dân tỉnh", "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh"]
+    assert not any(n.isupper() and n != "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" for n in got)

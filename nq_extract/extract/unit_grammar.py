@@ -73,6 +73,8 @@ class Match:
     bare_level: str | None = None  # a bare "huyện" tail
     group: bool = False
     items: list[tuple[int, int]] = field(default_factory=list)  # "các sở: Xây dựng, Y tế": one unit each
+    numbers: list[tuple[int, int]] = field(default_factory=list)  # "Cơ sở ... số 2 và số 4": the later numbers
+    number_start: int = 0  # the word where the body's own number is written
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,12 @@ class Scanner:
                 return n + d, b  # "Ban Chỉ đạo 138", "Cơ sở cai nghiện ma túy số 1"
             if b.get("open"):
                 d = self.domain_at(i + n) if b.get("domains") and self.joined(i + n - 1, i + n) else 0
-                end = i + n + d if d else self.open_name(i + n, b.get("lower_run", 1))
+                start = i + n
+                if b.get("topic") and self._next_is(start, "về") and self.joined(start - 1, start) and self.term_at(start + 1):
+                    start += 1  # "Ban Chỉ đạo về phát triển khoa học, ..."
+                end = i + n + d if d else self.open_name(start, b.get("lower_run", 1))
+                if end == start:
+                    end = i + n
                 if end == i + n and b.get("lower_run"):
                     end = self._lower_name(i + n, b["lower_run"])
                 if end == i + n and not b.get("bare"):
@@ -436,7 +443,10 @@ class Scanner:
             t = self.toks[j]
             d = self.term_at(j) if t.text[:1].islower() or j > i else 0
             if not d and (
-                t.fold in ("khóa", "nhiệm", "luật") or t.fold in self.g.not_name and not self._inside_caps(j) or self._line_item(j)
+                t.fold in ("khóa", "nhiệm", "luật")
+                or t.fold in self.g.not_name
+                and not (j > i and self._cap_in_line(j))
+                or self._line_item(j)
             ):
                 break
             if d:
@@ -460,7 +470,8 @@ class Scanner:
                 j += 1
                 took = False
                 # a lower-case word joins the first capital of a run only: "Y tế", not "Công Thương tổng"
-                for _ in range(lower_run if fresh and t.text.isalpha() else 0):  # "Phòng PC04" takes no word after its code
+                code = not t.text.isalpha() or len(t.text) > 1 and t.text.isupper()
+                for _ in range(0 if code or not fresh else lower_run):  # "Phòng PC04", "Trung tâm IOC" take no word after a code
                     if j >= len(self.toks) or not self.joined(j - 1, j):
                         break
                     nxt = self.toks[j]
@@ -472,6 +483,8 @@ class Scanner:
                     took = True
                 fresh = took
                 parts += 1
+                if self._name_number(j):
+                    j += 1  # "Đề án 06", "Đội 3"
                 if not comma_pending:
                     last_good = j
                 continue
@@ -490,10 +503,25 @@ class Scanner:
             break
         return last_good
 
-    def _inside_caps(self, j: int) -> bool:
-        """Word j is capitalised inside a run of capitalised words on one line ("Lâm Viên"): a name,
-        whatever its lower-case form means ("viên")."""
-        return j > 0 and _is_cap(self.toks[j]) and _is_cap(self.toks[j - 1]) and self.toks[j].start - self.toks[j - 1].end == 1
+    def _name_number(self, j: int) -> bool:
+        """Word j is a short number that ends a part of a name ("Đề án 06 tỉnh"), not a count ("Y tế 05 người")."""
+        if j >= len(self.toks) or self.toks[j].start - self.toks[j - 1].end != 1:
+            return False
+        t = self.toks[j]
+        if not (t.text.isdigit() and len(t.text) <= 3):
+            return False
+        after = self.text[t.end : t.end + 2]
+        if after[:1] in ("/", "-") or after[:1] in (".", ",") and after[1:].isdigit():
+            return False
+        k = j + 1
+        return k >= len(self.toks) or not self.joined(j, k) or not self.toks[k].text[:1].isalnum() or bool(self.admin_at(k))
+
+    def _cap_in_line(self, j: int) -> bool:
+        """Word j is capitalised inside a name on its line ("Lâm Viên", "và Đề án"): part of the name,
+        whatever its lower-case form means ("viên", "đề"); "Hội Tin học Qua đó" starts a sentence."""
+        prev = self.toks[j - 1]
+        connector = prev.fold in ("và", "&", "-", "–") or _is_cap(prev)
+        return _is_cap(self.toks[j]) and connector and self.toks[j].start - prev.end == 1
 
     def _name_goes_on(self, k: int) -> bool:
         """After "và" or a comma, word k continues a name: a capitalised word or a term, not another body."""
@@ -628,10 +656,26 @@ class Scanner:
                 return True
         return False
 
+    def _more_numbers(self, m: Match, number_start: int) -> None:
+        """ "Cơ sở cai nghiện ma túy số 2 và số 4": one body per number."""
+        j = m.end_tok
+        while j + 1 < len(self.toks) and (self.toks[j].fold == "và" or self.toks[j].text == ",") and self.joined(j - 1, j):
+            if not (self.toks[j + 1].fold == "số" and self.joined(j, j + 1)):
+                break
+            d = self.number_at(j + 1)
+            if not d:
+                break
+            m.numbers.append((j + 1, j + 1 + d))
+            j += 1 + d
+        m.number_start = number_start
+
     def _body_match(self, i: int, n: int, body: dict[str, Any]) -> Match | None:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
         if self.group_before(i) or self.count_before(i):
             m.group = True
+        own = len(_key(body["name"]))
+        if body.get("numbered") and n > own and self.toks[i + own].fold == "số":
+            self._more_numbers(m, i + own)
         if body.get("named") or body.get("proper"):
             stop = m.end_tok
             if self.joined(m.end_tok - 1, m.end_tok):
@@ -714,6 +758,8 @@ class Scanner:
                 m.group = True  # "Các huyện ủy, thị ủy, đảng ủy": the group runs through the list
             out.append(m)
             last = m.place.names[-1][1] if m.place and m.place.names else m.items[-1][1] if m.items else m.end_tok
+            if m.numbers:
+                last = m.numbers[-1][1]
             i = max(last, m.end_tok, i + 1)
         return out
 

@@ -12,6 +12,7 @@ the places it names) resolve it. The signature block is left to ``people``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,15 @@ def run(ctx: Context) -> None:
         if s >= header_end and any(a < e and s < b for a, b in skip):
             continue  # in the header a name runs past the motto blanked beside it
         first = sc.toks[m.start_tok].text
-        if s >= header_end and first.isupper() and len(first) > 1 and first not in abbr and first not in ("UBND", "HĐND", "MTTQ"):
+        written_type = m.place is not None and m.place.type_start == m.start_tok and m.place.type.isupper()  # "TP. Hồ Chí Minh"
+        if (
+            s >= header_end
+            and first.isupper()
+            and len(first) > 1
+            and first not in abbr
+            and first not in ("UBND", "HĐND", "MTTQ")
+            and not written_type
+        ):
             continue  # headings in capitals ("HỘI NGHỊ LẦN THỨ 11") name no unit; the issuer lines do
         if k in shared:
             if shared[k]:
@@ -79,8 +88,34 @@ def _skipped_ranges(ctx: Context) -> list[tuple[int, int]]:
     # "Đảng Cộng sản Việt Nam" is a name
     out = [m.span() for m in _MOTTO_RE.finditer(text, 0, min(len(text), 3000)) if m.group().isupper() or "Hạnh phúc" in m.group()]
     if ctx.seg.signature:
-        out.extend(_minus(ctx.seg.signature, ctx.seg.recipients))
+        out.extend(_minus(ctx.seg.signature, ctx.seg.recipients + _list_lines(text, ctx.seg.signature)))
     return out
+
+
+def _list_lines(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """The list lines ("- Thường trực HĐND tỉnh;", "- Lưu Văn phòng Trung ương Đảng.") of a signature
+    block printed beside the recipients, with their lower-case continuation lines, left of any column
+    gap: they name the recipients, not the signer."""
+    out = []
+    pos = span[0]
+    in_item = False
+    while pos < span[1]:
+        end = text.find("\n", pos, span[1])
+        end = span[1] if end < 0 else end
+        line = text[pos:end]
+        stripped = line.lstrip()
+        gap = _COLUMN_GAP.search(stripped)
+        left = stripped[: gap.start()] if gap else stripped
+        item = left[:1] in ("-", "+", "•", "–")
+        in_item = item or in_item and left[:1].islower()
+        if in_item:
+            start = pos + len(line) - len(stripped)
+            out.append((start, start + len(left)))
+        pos = end + 1
+    return tuple(out)
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}")
 
 
 def _minus(span: tuple[int, int], holes: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -163,7 +198,12 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
             _Found(_clean(head + " " + text[toks[a].start : toks[b - 1].end]), toks[a].start, toks[b - 1].end, m, None) for a, b in m.items
         ]
     e = toks[m.end_tok - 1].end
-    return [_Found(_clean(text[s:e]), s, e, m, m.proper)]
+    out = [_Found(_clean(text[s:e]), s, e, m, m.proper)]
+    if m.numbers:  # "Cơ sở cai nghiện ma túy số 2 và số 4"
+        prefix = text[s : toks[m.number_start].start]
+        for a, b in m.numbers:
+            out.append(_Found(_clean(prefix + text[toks[a].start : toks[b - 1].end]), toks[a].start, toks[b - 1].end, m, None))
+    return out
 
 
 def expand_abbreviations(name: str) -> str:
