@@ -246,6 +246,12 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("tại Cơ sở cai nghiện ma túy số 2 và số 4 tỉnh", ["Cơ sở cai nghiện ma túy số 2", "Cơ sở cai nghiện ma túy số 4"]),
         ("tiếp tục triển khai, nâng cấp Trung tâm IOC cũ và", ["Trung tâm IOC"]),
         ("Hiệp hội Nước mắm Phan Thiết và Hội Tin học Qua đó", ["Hiệp hội Nước mắm Phan Thiết", "Hội Tin học"]),
+        # bodies written in lower case with a code, a name or a place after them
+        ("phối hợp phòng PK02 tuyên truyền cho cán bộ", ["phòng PK02"]),
+        ("giao lưu với cán bộ chiến sĩ đồn Bu P’Răng và", ["đồn Bu P’Răng"]),
+        ("phối hợp với công an tỉnh tổ chức", ["công an tỉnh"]),
+        ("mời về đồn làm việc, lực lượng công an có mặt", []),
+        ("họp tại phòng họp số 2 của", []),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
         ("có 112 Trung tâm Phục vụ hành chính công đã trang bị máy tính", []),

@@ -36,6 +36,7 @@ from .. import data
 from ..gazetteer import tone_fold
 
 _WORD = re.compile(r"\w+(?:[’'][\w]+)*|[^\w\s]")
+_CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")  # a department's code: "PC04", "PK02"
 _REGION_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # "khu vực XVI", "khu vực 3"
 # words before a figure that make it a date or a document's number, not a count of bodies
 _NOT_COUNT = frozenset({"năm", "ngày", "tháng", "số", "điều", "khoản", "khóa", "quý", "giai", "đoạn"})
@@ -258,12 +259,14 @@ class Scanner:
         return None
 
     def _lower_field(self, i: int, b: dict[str, Any]) -> bool:
-        """A department written in lower case before its capitalised field: "sở Khoa học và Công nghệ"
-        (not "cơ sở Y tế")."""
+        """A department written in lower case before its capitalised field or its code: "sở Khoa học và
+        Công nghệ", "phòng PK02" (not "cơ sở Y tế")."""
         if not b.get("domains") or i == 0 or self.toks[i].fold == "bộ" or self.toks[i - 1].fold == "cơ":
             return False
         j = i + 1
-        return j < len(self.toks) and _is_cap(self.toks[j]) and self.joined(i, j) and self.domain_at(j) > 0
+        if j >= len(self.toks) or not _is_cap(self.toks[j]) or not self.joined(i, j):
+            return False
+        return self.domain_at(j) > 0 or _CODE.fullmatch(self.toks[j].text) is not None  # "phòng PK02"
 
     def term_at(self, i: int) -> int:
         """Words of a name term at word i ("hành chính công", "các khu công nghiệp"), or 0."""
