@@ -44,11 +44,23 @@ def test_number_words_scan_is_finditer(text: str) -> None:
 
 def test_first_letters_take_every_case_folded_variant() -> None:
     starts = data.load("count_units.json")["number_word_starts"]
-    cls = re.compile(quantities._first_letters(starts))
     for first in {w[0] for w in starts}:
         folded = re.compile(f"(?i:{re.escape(first)})")
-        variants = [chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))]
-        assert len(variants) >= 2 and all(cls.fullmatch(c) for c in variants), (first, variants)
+        variants = {chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))}
+        assert len(variants) >= 2 and variants <= quantities._forms(first), (first, variants)
+
+
+_VERB_PIECES = ["tuyên truyền", "tổ chức", "tặng", "in", "có", "cấp", "cấp phát", "đăng", "đăng ký", "x", "_", "1", " ", "\n", ",",
+                "Hội", "đã", "tin", "mở"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _pieces(_VERB_PIECES, 400, seed=9))
+def test_actor_verbs_pattern_is_the_plain_pattern(text: str) -> None:
+    verbs = data.load("count_units.json")["actor_verbs"]
+    plain = re.compile(rf"(?<![\w])(?:{quantities._alt(verbs)})(?![\w])")
+    v = quantities.vocabulary()
+    assert _spans(v.verb_re.finditer(text)) == _spans(plain.finditer(text))
+    assert [_spans(v.verb_re.finditer(text, i)) for i in range(len(text))] == [_spans(plain.finditer(text, i)) for i in range(len(text))]
 
 
 _DATE_PIECES = ["ngày", "Ngày", "NGÀY", "NgÀy", "năm", "NĂM", "nhiệm", "từ", "TỪ", "tháng", "thời", "tám", "quý", "QUÝ", "giai",
@@ -68,3 +80,20 @@ def test_date_word_starts_take_every_case_folded_first_letter() -> None:
         folded = re.compile(f"(?i:{first})")
         variants = {chr(c) for c in range(sys.maxunicode + 1) if folded.fullmatch(chr(c))}
         assert variants == set(dates._FOLDED.get(first, first + first.upper())), first
+
+
+def test_figure_tokens_behave_as_frozen_dataclasses() -> None:
+    import dataclasses
+
+    from nq_extract.checks.scan import Tok
+    from nq_extract.numbers import parse_number
+
+    n = parse_number("1.234")
+    a = Tok(3, 10, 15, n, "figure", "người", True)
+    assert a == Tok(index=3, start=10, end=15, number=n, kind="figure", unit="người", approx=True, slash_next=False, slash_prev=False)
+    assert hash(a) == hash(Tok(3, 10, 15, n, "figure", "người", True)) and a != Tok(3, 10, 15, n, "percent", "người", True)
+    assert (a.slash_next, a.slash_prev, a.head, a.written) == (False, False, "người", "1.234")
+    assert dataclasses.replace(a, kind="id") == Tok(3, 10, 15, n, "id", "người", True)
+    assert repr(a).startswith("Tok(index=3, start=10, end=15, number=")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.kind = "id"  # type: ignore[misc]

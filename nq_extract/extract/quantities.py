@@ -100,27 +100,39 @@ def _alt_lines(words: list[str]) -> str:
 _FOLD_EXTRA = {"s": "ſ", "i": "ı", "k": "\u212a", "µ": "μ"}
 
 
-def _first_letters(words: list[str]) -> str:
-    """A character class (case-sensitive) of every character a case-insensitive match of ``words`` can start with."""
-    chars: set[str] = set()
-    for w in words:
-        c = w[0]
-        chars |= {x for x in (c, c.lower(), c.upper()) if len(x) == 1}
-        for x in list(chars):
-            chars |= set(_FOLD_EXTRA.get(x.lower(), ""))
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+def _forms(letter: str) -> set[str]:
+    """Every character a case-insensitive pattern takes for ``letter``."""
+    forms = {x for x in (letter, letter.lower(), letter.upper()) if len(x) == 1}
+    return forms | {f for x in forms for f in _FOLD_EXTRA.get(x.lower(), "")}
 
 
 def _word_starts(words: list[str]) -> re.Pattern[str]:
-    """Where a case-insensitive match of one of ``words`` (not preceded by a word character) can start.
+    """Where a case-insensitive match of one of ``words`` can start: a superset of the offsets.
 
-    The first letter as a case-sensitive class, so that the search skips to it in C
-    (a pattern that opens with a look-behind or a case-folded letter is tried at every
-    offset); the look-behind and the rest of the word checked after it.
+    One alternative for each form of each first letter, opening on that letter as a
+    literal (the search skips to those letters in C and tests the rest of a word only
+    where its own first letter stands); the look-behind of the pattern it stands for is
+    left to that pattern (checked at every letter, it cost more than the rest).
     """
-    rests = sorted({w[1:] for w in words}, key=len, reverse=True)
-    rest = "" if "" in rests else "(?i:" + "|".join(re.escape(r) for r in rests) + ")"
-    return re.compile(_first_letters(words) + r"(?<!\w.)" + rest, re.S)
+    rests: dict[str, set[str]] = {}
+    for w in words:
+        rests.setdefault(w[0].lower(), set()).add(w[1:])
+    alts = []
+    for first, ends in sorted(rests.items()):
+        rest = "(?i:" + "|".join(re.escape(r) for r in sorted(ends, key=lambda r: (-len(r), r))) + ")"
+        alts += [re.escape(c) + rest for c in sorted(_forms(first))]
+    return re.compile("|".join(alts))
+
+
+def _first_literal(words: list[str]) -> str:
+    """``(?<![\\w])(?:w1|w2|...)`` (longest first) with the look-behind moved after each word.
+
+    The same matches; a pattern that opens with a look-behind is tried at every offset,
+    one whose alternatives all open on a literal lets the search skip to them in C, and
+    the look-behind is then checked only where a whole word stands.
+    """
+    alts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) + rf"(?<!\w(?s:.){{{len(w)}}})" for w in alts) + ")"
 
 
 @cache
@@ -144,7 +156,7 @@ def vocabulary() -> Vocabulary:
         words_finditer=prefiltered(words_re, _word_starts(starts)),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
         label_re=re.compile(rf"(?<![\w])(?:{_alt(labels + [w.upper() for w in labels])})\s{{0,3}}[:.]?\s{{0,3}}$"),
-        verb_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['actor_verbs']))})(?![\w])"),
+        verb_re=re.compile(rf"{_first_literal(list(t['actor_verbs']))}(?![\w])"),
         person=frozenset(persons),
         no_list=frozenset(t["no_list_units"]),
         no_join=frozenset(t["no_join_heads"]),
@@ -214,9 +226,7 @@ def _what(text: str, end: int, unit: str, v: Vocabulary) -> str | None:
 def _actor(text: str, start: int, v: Vocabulary) -> str | None:
     """The organisation that did what is counted, named at the start of the clause."""
     lo = max(0, start - 200)
-    cs = lo
-    for m in re.finditer(r"[.;:!?\n]", text[lo:start]):
-        cs = lo + m.end()
+    cs = max(lo, max(text.rfind(c, lo, start) for c in ".;:!?\n") + 1)  # after the last clause break
     clause = text[cs:start]
     lead = len(clause) - len(clause.lstrip(" \t-–•+*"))
     for m in v.verb_re.finditer(clause, lead + 1):
