@@ -90,6 +90,8 @@ class Grammar:
     not_name: frozenset[str]
     admin_last: frozenset[str]  # last words of the administrative types ("tỉnh", "phố", "trấn")
     domains: dict[str, list[tuple[str, ...]]]
+    single: frozenset[str]  # words that are a whole head or type ("Sở", "xã")
+    seconds: dict[str, frozenset[str]]  # the second words of the longer heads and types, by their first
     terms: dict[str, list[tuple[str, ...]]]  # lower-case terms inside a body's name ("hành chính công")
     verbs: frozenset[tuple[str, ...]]  # those of them that are also verbs ("quản lý"): never the last words
     term_last: frozenset[str]  # last words of the terms: a number after one ends a name ("Đoàn An điều dưỡng 198")
@@ -97,6 +99,17 @@ class Grammar:
 
 def _key(text: str) -> tuple[str, ...]:
     return tuple(tone_fold(t) for t in _WORD.findall(text))
+
+
+@cache
+def _key_len(name: str) -> int:
+    """Words in a body's name as written in the data."""
+    return len(_key(name))
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(name))
 
 
 MAX_POSITION_WORDS = 5
@@ -124,6 +137,11 @@ def grammar() -> Grammar:
     for v in admin.values():
         v.sort(key=lambda t: -len(t[0]))
     level_words = {_key(w): lv for w, lv in spec["level_words"].items()}
+    keys = [k for v in (*bodies.values(), *admin.values()) for k, _ in v]
+    seconds: dict[str, set[str]] = {}
+    for k in keys:
+        if len(k) > 1:
+            seconds.setdefault(k[0], set()).add(k[1])
     stop = {w for a in spec["admin_types"] for w in _key(a["name"])}
     stop |= {"của", "và", "các", "với", "tại", "trong", "về", "cho", "đã", "đang", "sẽ", "được", "là", "có"}
     return Grammar(
@@ -137,6 +155,8 @@ def grammar() -> Grammar:
         not_name=frozenset(w for t in spec["not_name_words"] for w in _key(t)),
         admin_last=frozenset(_key(a["name"])[-1] for a in spec["admin_types"] if _key(a["name"])[-1].isalpha()),
         # "&" stands for "và" in a field's name: "Sở Nông nghiệp & Phát triển nông thôn"
+        single=frozenset(k[0] for k in keys if len(k) == 1),
+        seconds={w: frozenset(v) for w, v in seconds.items()},
         domains=_by_first({k for d in spec["domains"] for k in (_key(d), tuple("&" if w == "và" else w for w in _key(d)))}),
         terms=_by_first({_key(t) for t in spec["name_terms"] + spec["name_verbs"]}),
         verbs=frozenset(_key(t) for t in spec["name_verbs"]),
@@ -466,7 +486,7 @@ class Scanner:
                 inner = None  # the first word of the name may look like a head ("Sở Công Thương", "Bộ Công an")
             if inner and inner[1].get("open"):
                 # a body inside the name: "Ban Kiểm tra Hội Truyền thống ..."
-                j += len(_key(inner[1]["name"]))
+                j += _key_len(inner[1]["name"])
                 fresh = True
                 continue
             if _is_cap(t) and t.text not in ("UBND", "HĐND") and not self.admin_at(j) and not inner:
@@ -616,7 +636,7 @@ class Scanner:
         if (
             m is not None
             and body.get("type_alone")
-            and m.end_tok == i + len(_key(body["name"]))
+            and m.end_tok == i + _key_len(body["name"])
             and len(m.heads) == 1
             and not self._dash_before_body(m.end_tok)
         ):
@@ -635,7 +655,7 @@ class Scanner:
 
     def _lowered(self, i: int, body: dict[str, Any]) -> bool:
         """A body whose name has capitalised words after the first is written with them in lower case."""
-        words = _WORD.findall(body["name"])
+        words = _words(body["name"])
         if len(words) < 2 or body.get("open"):
             return False
         lowered = False
@@ -676,7 +696,7 @@ class Scanner:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
         if self.group_before(i) or self.count_before(i):
             m.group = True
-        own = len(_key(body["name"]))
+        own = _key_len(body["name"])
         if body.get("numbered") and n > own and self.toks[i + own].fold == "số":
             self._more_numbers(m, i + own)
         if body.get("named") or body.get("proper"):
@@ -734,9 +754,17 @@ class Scanner:
 
     @cached_property
     def head_words(self) -> list[int]:
-        """Indexes of the words that can start a match (a body or an administrative type starts there)."""
+        """Indexes of the words that can start a match: a head or a type of one word, or the first two
+        words of a longer one ("Ủy ban", not the "báo" of "báo cáo")."""
+        single, seconds, toks = self.g.single, self.g.seconds, self.toks
         bodies, admin = self.g.bodies, self.g.admin
-        return [k for k, t in enumerate(self.toks) if t.fold in bodies or t.fold in admin]
+        last = len(toks) - 1
+        out = []
+        for k in [k for k, t in enumerate(toks) if t.fold in bodies or t.fold in admin]:  # the test in C, mostly
+            f = toks[k].fold
+            if f in single or k < last and toks[k + 1].fold in seconds[f]:
+                out.append(k)
+        return out
 
     def scan(self, start: int = 0, end: int | None = None) -> list[Match]:
         """Every unit match with its words inside [start, end) of the text, left to right, no overlaps."""
