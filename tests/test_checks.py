@@ -102,6 +102,8 @@ CONSISTENT += [
 ]
 
 INCONSISTENT = [
+    # a ratio's numerator keeps its parts of the same unit (the unit is written after the denominator)
+    ("Có 12/15 xã đạt chuẩn, trong đó 7 xã đạt chuẩn nâng cao, 4 xã đạt chuẩn kiểu mẫu.", [("sum", "inconsistent", 12, None)]),
     ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng 3,5 lần.", [("times", "inconsistent", 3.5, None)]),
     ("Đã giải quyết 1.204/1.250 hồ sơ, đạt 97,12%.", [("percentage", "inconsistent", 97.12, None)]),
     (
@@ -143,6 +145,10 @@ NOT_RELATIONS = [
     "Nhân dịp kỷ niệm 30/4 và 1/5, các chi bộ tổ chức sinh hoạt chuyên đề, đạt 95%.",
     # "trong đó" naming only some of the parts
     "Toàn tỉnh có 124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu.",
+    # a level is not a count; the figures of a later clause are not parts of a ratio's numerator
+    "Có 4/4 trường học đạt chuẩn quốc gia, trong đó có 1 trường đạt chuẩn mức độ 2; toàn xã có 1.862 hộ đạt gia đình văn hóa.",
+    "Xã có 6/6 trường đạt chuẩn, trong đó 2 trường đạt chuẩn mức độ 2 và 350 học sinh giỏi các cấp.",
+    "Thị xã được công nhận đô thị loại 3, trong đó có 2 phường đạt chuẩn văn minh đô thị.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
     "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",

@@ -236,3 +236,36 @@ def test_registry_abbreviations_map_to_kinds() -> None:
     assert reg.party_types["TT"] == "Thông tri" and reg.state_types["TT"] == "Thông tư"
     assert reg.state_issuer("QH15") == "Quốc hội" and reg.party_issuers["HU"] == "Huyện ủy"
     assert reg.party_code_for("Bộ Chính trị") == "TW" and reg.party_code_for("Ban Thường vụ Tỉnh uỷ") == "TU"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a title in quotes ends at its closing quote, whichever quotes the report uses
+        (
+            "Thực hiện Kết luận số 21-KL/TU ngày 05/3/2021 của Ban Thường vụ Tỉnh ủy về “Đẩy mạnh chuyển đổi số”, "
+            "các cơ quan đã triển khai nhiều nội dung.",
+            {"21-KL/TU": "Đẩy mạnh chuyển đổi số"},
+        ),
+        (
+            'Thực hiện Kết luận số 21-KL/TU ngày 05/3/2021 của Ban Thường vụ Tỉnh ủy về "Đẩy mạnh chuyển đổi số", '
+            "các cơ quan đã triển khai nhiều nội dung.",
+            {"21-KL/TU": "Đẩy mạnh chuyển đổi số"},
+        ),
+        # the quote may open before "về việc"
+        (
+            "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị “về việc đẩy mạnh học tập và làm theo tư tưởng”, "
+            "Kế hoạch số 12-KH/HU ngày 02/6/2016 của Huyện ủy.",
+            {"05-CT/TW": "Đẩy mạnh học tập và làm theo tư tưởng", "12-KH/HU": None},
+        ),
+        # a title after a second document cited belongs to that one
+        (
+            "Thực hiện Nghị quyết số 15-NQ/TU của Tỉnh ủy và Kế hoạch số 30-KH/UBND ngày 02/02/2022 của UBND tỉnh "
+            "về phát triển du lịch cộng đồng.",
+            {"15-NQ/TU": None, "30-KH/UBND": "Phát triển du lịch cộng đồng"},
+        ),
+    ],
+)
+def test_titles_stop_at_their_quote_and_at_another_document(text, titles) -> None:
+    refs = _refs(text)
+    assert {k: refs[k].title for k in titles} == titles

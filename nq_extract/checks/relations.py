@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..prefilter import prefiltered
@@ -272,11 +272,18 @@ def _parts_in(t: Text, start: int, end: int, total: Tok, also: frozenset[str] = 
 
 
 def _total_before(t: Text, pos: int, sent_start: int) -> Tok | None:
-    """The figure a breakdown starting at ``pos`` breaks down: the nearest one before it, at the same level."""
+    """The figure a breakdown starting at ``pos`` breaks down: the nearest one before it, at the same level.
+
+    A ratio's numerator ("4/4 trường học, trong đó ...") takes the unit written after its denominator.
+    """
     cands = [x for x in t.between(sent_start, pos) if x.kind in (FIGURE, PERCENT) and not x.slash_prev]
     if not cands or cands[-1].kind != FIGURE:
         return None
     tot = cands[-1]
+    if tot.slash_next and tot.unit is None:
+        den = t.between(tot.end, pos)
+        if den and den[0].slash_prev and den[0].unit is not None:
+            tot = replace(tot, unit=den[0].unit)
     return tot
 
 

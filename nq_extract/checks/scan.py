@@ -30,7 +30,8 @@ _ID_BEFORE = re.compile(
     r"(?:(?<!tổng )(?<!Tổng )\bsố|\bSố|Điều|điều|[Kk]hoản|(?<!thí )[Đđ]iểm|Chương|Mục|[Pp]hụ lục|\bthứ|hạng|xếp|vị trí|[Kk]hóa|[Kk]hoá|"
     r"Trung ương|Nghị định|Thông tư|Chỉ thị|Kết luận|Nghị quyết|Hướng dẫn|Kế hoạch|Quyết định|Công văn|"
     r"Văn bản|Ban Chỉ đạo|Quy định|Phương án|Tờ trình|Báo cáo|Luật|Công điện|Thông báo|Đề án|Chương trình|"
-    r"Dự án|Tổ|Nhóm|Đội|Khu|Tiểu khu|Quốc lộ|Tỉnh lộ|[Tt]ổ dân phố|[Tt]hôn|[Ll]ớp|Phòng|[Kk]ỳ họp|lần|Lần)\s*$"
+    r"Dự án|Tổ|Nhóm|Đội|Khu|Tiểu khu|Quốc lộ|Tỉnh lộ|[Tt]ổ dân phố|[Tt]hôn|[Ll]ớp|Phòng|[Kk]ỳ họp|lần|Lần|"
+    r"[Mm]ức độ|[Cc]ấp độ|[Bb]ậc|loại)\s*$"  # levels and grades: "đạt chuẩn mức độ 2", "đô thị loại III"
 )
 _ID_AFTER = re.compile(r"[/-]\s?[A-ZĐ]|/\d{4}/|[a-z]\b(?!\s)|h\d|/[A-ZĐa-zđ]")
 _YEAR_BEFORE = re.compile(r"(?:năm|Năm|đến|từ|Từ|giai đoạn|[Kk]hóa|nhiệm kỳ|tháng|quý|[-–/(]|cuối|đầu|sau|trước)\s*$")

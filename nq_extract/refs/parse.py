@@ -201,9 +201,16 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
     ti = rx.title_after_re().match(text, _skip_body(text, pos, limit), limit)
     if ti:
         title = ti.group("title")
-        stop = rx.TITLE_STOP.search(title)
-        if stop:
-            title = title[: stop.start()]
+        opened = (ti.group("quote") or "").strip()  # “về việc ...”: the quote opens before the "về"
+        if not opened and title[:1] in rx.QUOTES:
+            opened, title = title[:1], title[1:]
+        end = title.find(rx.QUOTES[opened]) if opened else -1
+        if end > 0:
+            title = title[:end]
+        else:
+            stop = rx.TITLE_STOP.search(title)
+            if stop:
+                title = title[: stop.start()]
         title = " ".join(title.split()).rstrip(" ,")
         if len(title) >= 3:
             c.title = title[:1].upper() + title[1:]
@@ -218,6 +225,8 @@ def _skip_body(text: str, pos: int, limit: int) -> int:
     i = body.find(" về ")
     j = body.find("\nvề ")
     cut = min(x for x in (i, j, len(body)) if x >= 0)
+    if cut < len(body) and rx.OTHER_CITE.search(body, 0, cut):
+        return limit  # the "về ..." after it is another document's title
     end = bm.start("body") + cut
     while end < limit and text[end] in " )(":
         end += 1

@@ -146,10 +146,14 @@ BODY_STOP = re.compile(
 
 @cache
 def title_after_re() -> re.Pattern[str]:
-    return re.compile(rf"{SP}{{0,3}},?{WS}?(?:về{WS}việc|[Vv]ề|[Vv]/[Vv]){WS}(?P<title>[^;]{{3,400}})")
+    return re.compile(rf"{SP}{{0,3}},?{WS}?(?P<quote>[“\"«]{SP}?)?(?:về{WS}việc|[Vv]ề|[Vv]/[Vv]){WS}(?P<title>[^;]{{3,400}})")
 
 
 TITLE_STOP = re.compile(r"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:")
+QUOTES = {"“": "”", '"': '"', "«": "»"}  # a title in quotes ends at its closing quote
+# another document cited between a cite and a "về ...": the title belongs to that one
+# ("Kết luận số 100-KL/TW của Ban Bí thư và Kết luận số 111-KL/TU ... về ...")
+OTHER_CITE = re.compile(r"\bsố\s*\d|\d[-/]\s?[A-ZĐ]")
 KHOA = "[Kk]h(?:óa|oá|oa)"  # "khóa" and "khoá" (both accent placements)
 TERM_RE = re.compile(rf"{KHOA}{SP}{{1,2}}(?P<term>[IVXL]{{1,6}})\b|\({KHOA}{SP}{{1,2}}(?P<term2>[IVXL]{{1,6}})\)")
 ALIAS_RE = re.compile(rf"\((?:sau{SP}đây{SP})?(?:gọi{SP}tắt|viết{SP}tắt){SP}là{WS}(?P<alias>[^()\n]{{2,100}})\)")
