@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # A number as written in a report: thousands grouped by dots (or spaces in
 # some PDFs are not supported: too ambiguous), decimals after a comma.
@@ -40,8 +41,13 @@ class Number:
         return lo, hi
 
 
+@lru_cache(maxsize=8192)
 def parse_number(written: str) -> Number | None:
-    """Parse Vietnamese notation. ``None`` for text that is not one number."""
+    """Parse Vietnamese notation. ``None`` for text that is not one number.
+
+    Cached: a report writes the same figures many times ("2025", "100"), and several
+    stages read each one; a ``Number`` is immutable, so one instance serves every reader.
+    """
     s = written.strip().replace("\u00a0", "")
     if s.isdecimal():  # the common case, digits only (what the pattern below calls \d)
         return Number(written=written.strip(), value=Decimal(s), decimals=0)
