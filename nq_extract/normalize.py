@@ -31,6 +31,12 @@ _WS_START = re.compile(
     f"[{_HSPACE[1:-1]}\\r\\n\\f\\u2028\\u2029\\u200b\\u200c\\u200d\\u2060\\ufeff](?:(?<=[^ ])|(?={_HSPACE}|[\\r\\n\\f\\u2028\\u2029]))"
 )
 _ws_finditer = prefiltered(_WS, _WS_START)
+# The same, less the matches that are a line break alone ("\n" before a character that
+# is no white space): they stay as they are, and are most of the matches of a text.
+_WS_EDIT_START = re.compile(
+    f"[{_HSPACE[1:-1]}\\r\\n\\f\\u2028\\u2029\\u200b\\u200c\\u200d\\u2060\\ufeff](?:(?<=[^ \\n])|(?={_HSPACE}|[\\r\\n\\f\\u2028\\u2029]))"
+)
+_ws_edits = prefiltered(_WS, _WS_EDIT_START)
 _NEWLINES = re.compile(_NL)
 # Markdown emphasis and heading marks, and links ([text](url) keeps text). Every
 # branch starts with its literal character (lookbehinds after it), so the search
@@ -62,7 +68,7 @@ def clean(text: str, srcmap: array, markdown: bool = True) -> Mapped:
     """Markup, whitespace and NFC normalization of one stretch of text."""
     if markdown:
         text, srcmap = sub(text, srcmap, _MARKUP, lambda m: "")
-    text, srcmap = sub(text, srcmap, _WS, _ws_repl, _ws_finditer)
+    text, srcmap = sub(text, srcmap, _WS, _ws_repl, _ws_edits)
     text, srcmap = nfc(text, srcmap)
     # trim
     s, e = 0, len(text)

@@ -97,3 +97,28 @@ def test_figure_tokens_behave_as_frozen_dataclasses() -> None:
     assert repr(a).startswith("Tok(index=3, start=10, end=15, number=")
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.kind = "id"  # type: ignore[misc]
+
+
+_WS_PIECES = [" ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\f", "\u00a0", "\u2003", "\u200b", "\ufeff", "\u2028", "\v", "a", "b", "ư"]
+
+
+@pytest.mark.parametrize("text", _pieces(_WS_PIECES, 1500, seed=13))
+def test_white_space_edits_are_the_matches_less_lone_line_breaks(text: str) -> None:
+    from array import array
+
+    from nq_extract import normalize
+    from nq_extract.offsets import sub
+
+    matches = [m for m in normalize._WS.finditer(text) if m.group() != "\n"]
+    assert _spans(normalize._ws_edits(text)) == _spans(matches)
+    srcmap = array("l", range(len(text)))
+    assert sub(text, srcmap, normalize._WS, normalize._ws_repl, normalize._ws_edits) == sub(text, srcmap, normalize._WS, normalize._ws_repl)
+
+
+def test_parsed_numbers_are_shared_and_unchanged() -> None:
+    from nq_extract.numbers import parse_number
+
+    a = parse_number("1.234,5")
+    assert a is parse_number("1.234,5") and a is not None
+    assert (a.written, str(a.value), a.decimals) == ("1.234,5", "1234.5", 1)
+    assert parse_number(" 12 ") == parse_number("12") and parse_number("1,2,3") is None
