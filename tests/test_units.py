@@ -251,6 +251,10 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("giao lưu với cán bộ chiến sĩ đồn Bu P’Răng và", ["đồn Bu P’Răng"]),
         ("phối hợp với công an tỉnh tổ chức", ["công an tỉnh"]),
         ("mời về đồn làm việc, lực lượng công an có mặt", []),
+        ("học sinh trường TH Đinh Tiên Hoàng tham gia", ["trường TH Đinh Tiên Hoàng"]),
+        ("nguyên Trưởng phòng lý luận chính trị lịch sử Đảng, Ban Tuyên giáo", ["phòng lý luận chính trị lịch sử Đảng", "Ban Tuyên giáo"]),
+        ("biến động của thị trường BĐS và trụ sở Công an", []),
+        ("tổ chức tại phòng họp trực tuyến", []),
         ("họp tại phòng họp số 2 của", []),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),

@@ -37,6 +37,7 @@ from ..gazetteer import tone_fold
 
 _WORD = re.compile(r"\w+(?:[’'][\w]+)*|[^\w\s]")
 _CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")  # a department's code: "PC04", "PK02"
+_ABBREVIATION = re.compile(r"[A-ZĐ]{2,5}")  # "trường THCS", "phòng CSGT"
 _REGION_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # "khu vực XVI", "khu vực 3"
 # words before a figure that make it a date or a document's number, not a count of bodies
 _NOT_COUNT = frozenset({"năm", "ngày", "tháng", "số", "điều", "khoản", "khóa", "quý", "giai", "đoạn"})
@@ -279,14 +280,21 @@ class Scanner:
         return None
 
     def _lower_field(self, i: int, b: dict[str, Any]) -> bool:
-        """A department written in lower case before its capitalised field or its code: "sở Khoa học và
-        Công nghệ", "phòng PK02" (not "cơ sở Y tế")."""
-        if not b.get("domains") or i == 0 or self.toks[i].fold == "bộ" or self.toks[i - 1].fold == "cơ":
-            return False
+        """A department or a school written in lower case before its capitalised field, its code or
+        abbreviation, or a term: "sở Khoa học và Công nghệ", "phòng PK02", "trường TH Đinh Tiên Hoàng",
+        "phòng lý luận chính trị" (not "cơ sở Y tế", "trụ sở Công an", "thị trường BĐS", "phòng họp")."""
+        if not b.get("lower_named") or i == 0 or self.toks[i - 1].fold in b.get("not_after", ()):
+            return False  # "cơ sở", "trụ sở", "thị trường": another word
         j = i + 1
-        if j >= len(self.toks) or not _is_cap(self.toks[j]) or not self.joined(i, j):
+        if j >= len(self.toks) or not self.joined(i, j):
             return False
-        return self.domain_at(j) > 0 or _CODE.fullmatch(self.toks[j].text) is not None  # "phòng PK02"
+        t = self.toks[j]
+        if _is_cap(t):
+            if self.domain_at(j) or _CODE.fullmatch(t.text):
+                return True
+            return _ABBREVIATION.fullmatch(t.text) is not None and t.text not in self.g.abbreviations
+        d = self.term_at(j)
+        return d > 0 and tuple(w.fold for w in self.toks[j : j + d]) not in self.g.verbs
 
     def term_at(self, i: int) -> int:
         """Words of a name term at word i ("hành chính công", "các khu công nghiệp"), or 0."""
