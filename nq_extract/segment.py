@@ -8,6 +8,7 @@ character ranges of each part so extractors can tell the header from the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import data
@@ -82,6 +83,26 @@ _SECTION = re.compile(
     r"(?m)^(?P<num>(?P<roman>[IVXLC]{1,6})\.|(?P<arabic>\d{1,2}(?:\.\d{1,2}){0,3})\.|(?P<letter>[a-zđ])\)|Phần thứ [^\n]{1,20})[ \t]+(?P<title>[^\n]{1,300})$"
 )
 _RECIPIENTS = re.compile(r"(?m)(?:^|\s)Nơi nhận\s*:")
+_RECIPIENTS_WORDS = "Nơi nhận"
+
+
+def _recipients_finditer(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """``_RECIPIENTS.finditer(text, pos)``: the pattern tried only at "Nơi nhận" and the character before it.
+
+    The pattern opens with an alternation (a line start or a space), so its own search tries
+    every offset; a match starts at most one character before the words, which ``str.find`` finds in C.
+    """
+    done = pos
+    q = text.find(_RECIPIENTS_WORDS, pos)
+    while q >= 0:
+        for p in (q - 1, q):
+            if p >= done and (m := _RECIPIENTS.match(text, p)) is not None:
+                yield m
+                done = m.end()
+                break
+        q = text.find(_RECIPIENTS_WORDS, q + 1)
+
+
 _CAPACITY = re.compile(r"(?m)^[ \t]*(?P<cap>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH)[ \t]*(?P<rest>[^\n]*)$")
 
 
@@ -293,7 +314,7 @@ def _sections(text: str, start: int) -> list[Section]:
 
 def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     found = None
-    for m in _RECIPIENTS.finditer(text, max(0, len(text) - 6000)):
+    for m in _recipients_finditer(text, max(0, len(text) - 6000)):
         found = m
     if not found:
         return None, []
@@ -329,7 +350,14 @@ def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]
 
 
 # a two-column block flattened into lines: "Nơi nhận: KT. GIÁM ĐỐC"
-_INLINE_CAPACITY = re.compile(r"(?m)(?<=[ \t])(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$")
+_INLINE_CAPACITY_PLAIN = r"(?m)(?<=[ \t])(?P<cap>T/M|TM\.|KT\.|TL\.|TUQ\.)[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$"
+# The same pattern with the look-behind after each capacity word: each alternative then
+# opens on a literal letter and the search skips to it in C (a leading look-behind is
+# tried at every offset).
+_INLINE_CAPACITY = re.compile(
+    r"(?m)(?P<cap>T/M(?<=[ \t]T/M)|TM\.(?<=[ \t]TM\.)|KT\.(?<=[ \t]KT\.)|TL\.(?<=[ \t]TL\.)|TUQ\.(?<=[ \t]TUQ\.))"
+    r"[ \t]*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \t]*)$"
+)
 
 
 def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer | None]:
@@ -344,7 +372,7 @@ def _signature(doc: Document, text: str) -> tuple[tuple[int, int] | None, Signer
     if cap is None:
         # the signature beside "Nơi nhận", with an appendix after it
         rec = None
-        for found in _RECIPIENTS.finditer(text, max(0, len(text) - 200_000)):
+        for found in _recipients_finditer(text, max(0, len(text) - 200_000)):
             rec = found
         if rec is not None and rec.start() < zone_start:
             lo, hi = max(0, rec.start() - 400), min(len(text), rec.end() + 1500)

@@ -122,3 +122,21 @@ def test_parsed_numbers_are_shared_and_unchanged() -> None:
     assert a is parse_number("1.234,5") and a is not None
     assert (a.written, str(a.value), a.decimals) == ("1.234,5", "1234.5", 1)
     assert parse_number(" 12 ") == parse_number("12") and parse_number("1,2,3") is None
+
+
+_SIGNATURE_PIECES = ["Nơi nhận", "Nơi nhận:", " ", "\n", "\t", ":", "x", "Nơi", "nhận", "TM.", "T/M", "KT.", "TL.", "TUQ.", "KT",
+                     "ỦY BAN", "GIÁM ĐỐC", "a", "\n\n"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _pieces(_SIGNATURE_PIECES, 600, seed=17))
+def test_signature_scans_are_their_plain_patterns(text: str) -> None:
+    from nq_extract import segment
+
+    inline_plain = re.compile(segment._INLINE_CAPACITY_PLAIN)
+    for pos in range(0, len(text) + 1, 3):
+        assert _spans(segment._recipients_finditer(text, pos)) == _spans(segment._RECIPIENTS.finditer(text, pos))
+        for end in (len(text), len(text) // 2):
+            fast, plain = segment._INLINE_CAPACITY.finditer(text, pos, end), inline_plain.finditer(text, pos, end)
+            assert [(m.span(), m.group("cap"), m.group("rest")) for m in fast] == [
+                (m.span(), m.group("cap"), m.group("rest")) for m in plain
+            ]
