@@ -66,6 +66,27 @@ def _kind_heading_re() -> re.Pattern[str]:
 
 
 _KIND_HEADING: re.Pattern[str] | None = None
+_CAPS_LINE = re.compile(r"(?m)^[ \t]*(?P<kind>[A-ZĐ\u00c0-\u1ef8][A-ZĐ\u00c0-\u1ef8 \t]{2,28})[ \t]*$")
+
+
+def _folded(text: str) -> str:
+    """Letters only, without marks or case: "K ÉT LUẬN" and "KẾT LUẬN" -> "ketluan"."""
+    from .gazetteer import strip_marks
+
+    return "".join(c for c in strip_marks(text) if c.isalpha())
+
+
+def _scanned_kind_line(text: str, end: int) -> tuple[str, int, int] | None:
+    """A heading in capitals that is a document kind once a scan's errors are folded away
+    ("K ÉT LUẬN", "BẢO CÁO"): the kind, and where its line's letters start and end."""
+    kinds = {_folded(k["name"]): k["name"] for k in data.document_kinds()}
+    for m in _CAPS_LINE.finditer(text, 0, end):
+        kind = kinds.get(_folded(m.group("kind")))
+        if kind is not None:
+            return kind, m.start("kind"), m.end("kind")
+    return None
+
+
 _NUMBER = re.compile(
     r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})"
 )
@@ -187,13 +208,19 @@ def segment(doc: Document) -> Segments:
     byline: str | None = None
     header_end = 0
     m = _KIND_HEADING.search(text, 0, window_end)
+    heading: tuple[int, int, int] | None = None  # where the kind starts and ends, and where the title may start
     if m and not m.group("rest").strip()[:1].islower():
         kind_name = m.group("kind")
         kind = next((k["name"] for k in data.document_kinds() if k["name"].upper() == kind_name), None)
-        kind_line = (m.start("kind"), m.end("kind"))
-        header_end = m.start("kind")
+        heading = (m.start("kind"), m.end("kind"), m.start("rest") if m.group("rest").strip() else m.end() + 1)
+    elif m is None and (scanned := _scanned_kind_line(text, window_end)) is not None:
+        kind, ks, ke = scanned
+        heading = (ks, ke, ke + 1)
+    if heading is not None:
+        kind_line = heading[:2]
+        header_end = heading[0]
         # the title: the rest of the heading line and the lines after it, up to a blank line
-        t_start = m.start("rest") if m.group("rest").strip() else m.end() + 1
+        t_start = heading[2]
         t_end = t_start
         for ls, le in _lines(text, t_start, min(n, t_start + 600)):
             line = text[ls:le].strip()
@@ -228,6 +255,8 @@ def segment(doc: Document) -> Segments:
     if header_end:
         sm = None if nm else _SO.search(text, 0, header_end)
         stop = nm.start() if nm else (sm.start() if sm else header_end)
+        if pm and pm.start() < stop and not nm:  # no number line: the issuer ends where the place and date begin
+            stop = pm.start()
         raw = _MOTTO_RE.sub(" ", text[0:stop])
         raw = _RULE_RE.sub(" ", raw)
         issuer = " ".join(w for w in raw.split() if any(c.isalnum() for c in w)) or None

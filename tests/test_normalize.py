@@ -86,3 +86,22 @@ def test_signature_beside_recipients_with_an_appendix_after_it():
     signer = nq_extract.parse_text(text).document.signer
     assert signer is not None
     assert (signer.name, signer.position, signer.capacity, signer.on_behalf_of) == ("Nguyễn Văn An", "Phó Chủ tịch", "KT", "Chủ tịch")
+
+
+def test_a_kind_heading_broken_by_a_scan_is_still_the_kind():
+    text = (
+        "TỈNH ỦY QUẢNG NAM\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 120-KL/TƯ\nTam Kỳ, ngày 03 tháng 6 năm 2022\n"
+        "K ÉT LUẬN\nHỘI NGHỊ LẦN THỨ TÁM\n\nNội dung kết luận của hội nghị.\n"
+    )
+    r = nq_extract.parse_text(text)
+    assert (r.document.kind, r.document.issuer, r.document.id) == ("Kết luận", "TỈNH ỦY QUẢNG NAM", "120-KL/TW")
+    # a line in capitals that is no kind stays out of the header
+    assert nq_extract.parse_text(text.replace("K ÉT LUẬN", "KẾT QUẢ")).document.kind is None
+
+
+def test_without_a_number_line_the_issuer_ends_before_the_place_and_date():
+    r = nq_extract.parse_text(
+        "HUYỆN ỦY NÚI THÀNH\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nNúi Thành, ngày 03 tháng 6 năm 2022\n"
+        "B ÁO CÁO\nkết quả công tác tháng 5\n\nNội dung.\n"
+    )
+    assert (r.document.kind, r.document.issuer, r.document.title) == ("Báo cáo", "HUYỆN ỦY NÚI THÀNH", "kết quả công tác tháng 5")
