@@ -256,6 +256,21 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("biến động của thị trường BĐS và trụ sở Công an", []),
         ("tổ chức tại phòng họp trực tuyến", []),
         ("họp tại phòng họp số 2 của", []),
+        (
+            "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện tổ chức 12 lớp",
+            ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện"],
+        ),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh triển khai tiêm chủng", ["Trung tâm Kiểm soát bệnh tật tỉnh"]),
+        ("Chi cục Thuế khu vực Bảo Lộc thu ngân sách", ["Chi cục Thuế khu vực Bảo Lộc"]),
+        ("Trường Trung học phổ thông Chuyên Bảo Lộc đạt giải nhất", ["Trường Trung học phổ thông Chuyên Bảo Lộc"]),
+        ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh họp", ["Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh"]),
+        (
+            "Ban Chỉ đạo Chương trình mục tiêu quốc gia xây dựng nông thôn mới huyện",
+            ["Ban Chỉ đạo Chương trình mục tiêu quốc gia xây dựng nông thôn mới huyện"],
+        ),
+        ("đề nghị Trung tâm Dịch vụ việc làm giới thiệu việc làm cho 200 lao động", ["Trung tâm Dịch vụ việc làm"]),
+        ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh thực hiện 45 vụ việc", ["Trung tâm Trợ giúp pháp lý nhà nước tỉnh"]),
+        ("công tác phòng, chống tham nhũng của Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"]),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
         ("có 112 Trung tâm Phục vụ hành chính công đã trang bị máy tính", []),

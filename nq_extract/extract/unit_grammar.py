@@ -316,11 +316,15 @@ class Scanner:
         return before.fold not in _NOT_COUNT and before.fold not in self.g.term_last and not _is_cap(before)
 
     def region_at(self, i: int) -> int:
-        """ "khu vực XVI" after a body: the region it serves since 2025, part of its name."""
+        """ "khu vực XVI", "khu vực Bảo Lộc" after a body: the region it serves since 2025, part of its name."""
         toks = self.toks
         if i + 2 >= len(toks) or toks[i].fold != "khu" or toks[i + 1].fold != "vực":
             return 0
-        return 3 if self.joined(i, i + 1) and self.joined(i + 1, i + 2) and _REGION_NUMBER.fullmatch(toks[i + 2].text) else 0
+        if not (self.joined(i, i + 1) and self.joined(i + 1, i + 2)):
+            return 0
+        if _REGION_NUMBER.fullmatch(toks[i + 2].text):
+            return 3
+        return self.proper_name(i + 2) - i if self.proper_name(i + 2) > i + 2 else 0  # "khu vực Bảo Lộc"
 
     def _ward_number(self, j: int) -> bool:
         """Word j is the number of a ward or an urban district ("Phường 1", "Quận 3"), not a figure."""
@@ -472,7 +476,7 @@ class Scanner:
         parts = 0
         while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
             t = self.toks[j]
-            d = self.term_at(j) if t.text[:1].islower() or j > i else 0
+            d = self.term_at(j)
             if not d and (
                 t.fold in ("khóa", "nhiệm", "luật")
                 or t.fold in self.g.not_name
