@@ -273,6 +273,12 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("công tác phòng, chống tham nhũng của Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"]),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
+        ("Trung tâm Y tế đầu tư xây dựng công trình Nhà khách", ["Trung tâm Y tế"]),
+        ("Trường Chính trị tỉnh đào tạo 300 học viên", ["Trường Chính trị tỉnh"]),
+        (
+            "Ban quản lý dự án đầu tư xây dựng công trình giao thông tỉnh làm chủ đầu tư",
+            ["Ban quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"],
+        ),
         ("có 112 Trung tâm Phục vụ hành chính công đã trang bị máy tính", []),
         ("thành lập 05 Ban Quản lý dự án và", []),
         ("kết thúc Cuộc thi, Ban tổ chức đã trao giải cho 22 cá nhân", []),

@@ -473,6 +473,7 @@ class Scanner:
         last_good = i
         comma_pending = False
         fresh = True  # the next capital starts a part and may take a lower-case word
+        after_verb = False  # the last part is a verb inside the name: only a term may follow it
         parts = 0
         while parts < 12 and j < len(self.toks) and (j == i or self.joined(j - 1, j)):
             t = self.toks[j]
@@ -486,7 +487,9 @@ class Scanner:
                 break
             if d:
                 # "Phục vụ hành chính công", "Quản lý dự án đầu tư xây dựng", "phát triển quỹ đất"
-                verb = tuple(w.fold for w in self.toks[j : j + d]) in self.g.verbs
+                # a verb in lower case never ends a name; capitalised, it is a name's word ("Trường Chính trị")
+                verb = not _is_cap(t) and tuple(w.fold for w in self.toks[j : j + d]) in self.g.verbs
+                after_verb = verb and j > i  # "Ban quản lý Vườn Quốc gia", not "Trung tâm Y tế xây dựng công trình Nhà khách"
                 j += d
                 fresh = False
                 parts += 1
@@ -502,6 +505,8 @@ class Scanner:
                 fresh = True
                 continue
             if _is_cap(t) and t.text not in ("UBND", "HĐND") and not self.admin_at(j) and not inner:
+                if after_verb:
+                    break
                 j += 1
                 took = False
                 # a lower-case word joins the first capital of a run only: "Y tế", not "Công Thương tổng"
