@@ -140,3 +140,15 @@ def test_signature_scans_are_their_plain_patterns(text: str) -> None:
             assert [(m.span(), m.group("cap"), m.group("rest")) for m in fast] == [
                 (m.span(), m.group("cap"), m.group("rest")) for m in plain
             ]
+
+
+def test_document_id_spans_are_the_scan_of_the_text_asked() -> None:
+    from nq_extract.extract.vn_patterns import DOC_ID_RE
+
+    a = "Kế hoạch số 216-KH/TU ngày 28/11/2023; Quyết định 126/2024/NĐ-CP; Đề án 06"
+    b = "Công văn 2769/UBND-NCKSTTHC và 35- HD/BTCTW"
+    for text in (a, b, a, "".join(["Thông tư ", "05/2024/TT-BNV"]), ""):
+        spans = dates.doc_id_spans(text)
+        assert spans == [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+        spans.append((0, 0))  # a copy: the kept scan is not changed
+        assert (0, 0) not in dates.doc_id_spans(text)

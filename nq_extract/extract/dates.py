@@ -220,13 +220,30 @@ def _pending(s: int, e: int, d: str, mo: str) -> Found:
     return Found(s, e, "day", None, needs_year=(int(d), int(mo)))
 
 
+_last_ids: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+
+def doc_id_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every document id with a slash in ``text`` ("216-KH/TU", "126/2024/NĐ-CP").
+
+    The dates and the quantities of one text both leave these out: the scan of the last
+    text is kept (one entry, swapped whole) and a copy handed out.
+    """
+    global _last_ids
+    last_text, spans = _last_ids
+    if last_text is not text:
+        spans = [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+        _last_ids = (text, spans)
+    return list(spans)
+
+
 def find(text: str, default_year: int | None = None) -> list[Found]:
     """Every date (or impossible date) in ``text``, in order, outside document ids.
 
     A day written without its year takes the year of the nearest date before it,
     else ``default_year``; without either it is left out.
     """
-    ids = [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+    ids = doc_id_spans(text)
     out: list[Found] = []
     last_year: int | None = None
     j = 0

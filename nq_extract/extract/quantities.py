@@ -27,8 +27,9 @@ from ..context import Context
 from ..models import Percentage, Quantity, Ratio
 from ..numbers import Number, parse_number, to_json_number
 from ..prefilter import prefiltered
+from .dates import doc_id_spans
 from .numwords import parse_words
-from .vn_patterns import DOC_ID_RE, LETTER, NUM
+from .vn_patterns import LETTER, NUM
 
 _GUARD_L = rf"(?<![\d.,\-{LETTER}])(?<!\d/)"
 _GUARD_R = r"(?![\d]|[.,]\d)"
@@ -414,7 +415,7 @@ def base_mask(ctx: Context) -> Mask:
     text = ctx.doc.text
     ranges = [(d.span.start, d.span.end) for d in ctx.report.dates]
     ranges += [(w.span.start, w.span.end) for w in ctx.report.warnings if w.span is not None and w.code == "impossible_date"]
-    ranges += [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
+    ranges += doc_id_spans(text)
     for ref in ctx.report.references:
         ranges += [(sp.start, sp.end) for sp in ref.mentions]
     return Mask(ranges)
