@@ -149,6 +149,8 @@ NOT_RELATIONS = [
     "Có 4/4 trường học đạt chuẩn quốc gia, trong đó có 1 trường đạt chuẩn mức độ 2; toàn xã có 1.862 hộ đạt gia đình văn hóa.",
     "Xã có 6/6 trường đạt chuẩn, trong đó 2 trường đạt chuẩn mức độ 2 và 350 học sinh giỏi các cấp.",
     "Thị xã được công nhận đô thị loại 3, trong đó có 2 phường đạt chuẩn văn minh đô thị.",
+    # "thiểu số 17": a minority, not a number label; the figures name people of other kinds than the total
+    "Đã kết nạp 120 đảng viên, trong đó: nữ 48 đồng chí, người dân tộc thiểu số 17 đồng chí, đoàn viên 38 đồng chí.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
     "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",

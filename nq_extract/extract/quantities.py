@@ -60,6 +60,7 @@ _WHAT_AFTER = re.compile(r"[ \t]+([a-zà-ỹđ][^\W\d]*(?:[ \t]+[^\W\d]+){0,7})"
 _WORD_NEXT = re.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?:[^\W\d_]|[-–])")
 _WORD_SEP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _LIST_JOIN = re.compile(r",[ \t]*\n?[ \t]*|[ \t]và[ \t]|[ \t]hoặc[ \t]")
+_NEXT_FIGURE = re.compile(r"[^,;.:\n\d]{0,60}\d")  # a figure before the clause ends
 _RANGE_AFTER = re.compile(rf"[ \t]*(?:[-–]|đến|tới)[ \t]*(?P<n>{NUM})(?![\d]|[.,]\d|/)")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n(]|\btrong đó\b|\bgồm\b")
 _SUBJECT_LEAD = re.compile(r"^(?:trong đó|gồm|có|số|tổng số|với)\s+", re.I)
@@ -76,6 +77,7 @@ class Vocabulary:
     words_finditer: Callable[[str], Iterator[re.Match[str]]]  # ``words_re.finditer``, skipping ahead in C
     approx_re: re.Pattern[str]
     label_re: re.Pattern[str]
+    not_label_re: re.Pattern[str]
     verb_re: re.Pattern[str]
     person: frozenset[str]
     no_list: frozenset[str]
@@ -157,6 +159,7 @@ def vocabulary() -> Vocabulary:
         words_finditer=prefiltered(words_re, _word_starts(starts)),
         approx_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['approx_before']))})[ \t]+(?:(?:là|có|được|đạt|tới)[ \t]+)?$", re.I),
         label_re=re.compile(rf"(?<![\w])(?:{_alt(labels + [w.upper() for w in labels])})\s{{0,3}}[:.]?\s{{0,3}}$"),
+        not_label_re=re.compile(rf"(?<![\w])(?:{_alt(list(t['not_labels']))})\s{{0,3}}$"),
         verb_re=re.compile(rf"{_first_literal(list(t['actor_verbs']))}(?![\w])"),
         person=frozenset(persons),
         no_list=frozenset(t["no_list_units"]),
@@ -262,6 +265,8 @@ def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
         same_kind = (last in v.person and joined in v.person) or (last in v.admin and joined in v.admin) or unit.startswith("lượt ")
         if not n or joined in v.no_list or joined in v.no_join or not same_kind:
             break
+        if _NEXT_FIGURE.match(text, n.end()):  # "359 đồng chí, đảng viên dân tộc 14 đồng chí": the noun opens the next item
+            break
         end = n.end()
     return " ".join(text[m.start("u") : end].split()), end
 
@@ -271,7 +276,8 @@ def _approx(text: str, start: int, v: Vocabulary) -> bool:
 
 
 def _is_label(text: str, start: int, v: Vocabulary) -> bool:
-    return bool(v.label_re.search(text, max(0, start - 20), start))
+    """A label's word before the figure ("Điều 5", "số 12"), but not a phrase ending in one ("thiểu số 17 người")."""
+    return bool(v.label_re.search(text, max(0, start - 20), start)) and not v.not_label_re.search(text, max(0, start - 20), start)
 
 
 def find_percentages(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Number, bool]]:
