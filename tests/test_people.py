@@ -61,6 +61,8 @@ CASES = [
         "ông Lê Văn D - Giám đốc Trung tâm Phục vụ hành chính công quản lý hồ sơ",
         [("Lê Văn D", "Giám đốc Trung tâm Phục vụ hành chính công")],
     ),
+    # a position's unit takes terms only after its head word
+    ("đồng chí Lê Văn E - Phó Chủ tịch UBND tỉnh phát triển nông thôn mới", [("Lê Văn E", "Phó Chủ tịch UBND tỉnh")]),
     # no name after the title
     ("Thành phần gồm các đồng chí cán bộ chủ chốt, lãnh đạo các cơ quan.", []),
     ("các đồng chí trong Ban thường vụ huyện ủy", []),

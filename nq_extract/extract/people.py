@@ -150,6 +150,7 @@ def _position(sc: Scanner, k: int) -> str | None:
         return None
     end = j
     words = 0
+    in_terms = False
     while j < len(toks) and words < MAX_POSITION_WORDS and sc.joined(j - 1, j):
         n = _seq_at(sc, j, positions)
         if n:
@@ -163,13 +164,15 @@ def _position(sc: Scanner, k: int) -> str | None:
             end = j
             words += 1
             continue
-        d = sc.term_at(j)
-        if d:  # "Trưởng phòng lý luận chính trị lịch sử Đảng"
+        d = sc.term_at(j) if toks[j - 1].fold in _heads_last() or in_terms else 0
+        if d:  # "Trưởng phòng lý luận chính trị lịch sử Đảng": the terms of a unit named after the position
             verb = tuple(t.fold for t in toks[j : j + d]) in sc.g.verbs
             j += d
             end = end if verb else j
             words += d
+            in_terms = True
             continue
+        in_terms = False
         lw = sc.level_word_at(j)
         if lw:  # "Ủy viên Trung ương Đảng"
             j += lw
@@ -194,6 +197,14 @@ def _position(sc: Scanner, k: int) -> str | None:
     if end == start:
         return None
     return " ".join(sc.text[toks[start].start : toks[end - 1].end].split())
+
+
+@cache
+def _heads_last() -> frozenset[str]:
+    """Last words of the open heads ("phòng", "ban", "tâm"): a unit's terms may follow them in a position."""
+    from .unit_grammar import _key
+
+    return frozenset(_key(b["name"])[-1] for b in data.load("unit_kinds.json")["bodies"] if b.get("open"))
 
 
 def _lower_unit_word(sc: Scanner, j: int) -> bool:
