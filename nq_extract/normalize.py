@@ -177,12 +177,22 @@ def _body(text: str, cuts: list[tuple[int, int, bool]]) -> Mapped:
     return body, bmap
 
 
+def _may_have_notes(text: str) -> bool:
+    """Whether footnote detection can find anything: every rule of ``footnotes.detect`` needs a
+    superscript digit, a ``[^`` label, the "chú thích" rule line or (paged text) a form feed.
+
+    Those patterns open with a line start or a look-behind and are tried at every offset;
+    a text with none of these characters (most reports without footnotes) skips them.
+    """
+    return "\f" in text or "[^" in text or "chú thích" in text or any(c in text for c in fn.SUPERSCRIPTS)
+
+
 def build(loaded: Loaded) -> Document:
     """Normalize a loaded source into a Document (pure: the input is not changed)."""
     text = _SURROGATE.sub("\ufffd", loaded.text)  # same length: offsets stay; output stays valid UTF-8
     markdown = loaded.source.format in ("markdown", "text")
     if loaded.notes is None:
-        notes, anchors, drops = fn.detect(text)
+        notes, anchors, drops = fn.detect(text) if _may_have_notes(text) else ([], [], [])
     else:
         notes, anchors, drops = list(loaded.notes), list(loaded.anchors or []), []
     cuts = [(n.start, n.end, True) for n in notes]

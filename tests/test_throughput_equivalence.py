@@ -152,3 +152,17 @@ def test_document_id_spans_are_the_scan_of_the_text_asked() -> None:
         assert spans == [(m.start(), m.end()) for m in DOC_ID_RE.finditer(text) if "/" in m.group()]
         spans.append((0, 0))  # a copy: the kept scan is not changed
         assert (0, 0) not in dates.doc_id_spans(text)
+
+
+_NOTE_PIECES = ["chỉ đạo", "¹", "²³", "[^1]", "[^2]:", "\n", "\n\n", "\f", " ", "-- chú thích --", "3", "xã", ".", "[", "^"]
+
+
+@pytest.mark.parametrize("text", _pieces(_NOTE_PIECES, 400, seed=21))
+def test_texts_skipped_by_the_footnote_shortcut_have_no_notes(text: str) -> None:
+    from nq_extract import footnotes, normalize
+
+    found = footnotes.detect(text)
+    if not normalize._may_have_notes(text):
+        assert found == ([], [], [])
+    bare = text.translate({ord(c): None for c in footnotes.SUPERSCRIPTS + "\f^"}).replace("chú thích", "")
+    assert not normalize._may_have_notes(bare) and footnotes.detect(bare) == ([], [], [])
