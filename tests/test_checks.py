@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import nq_extract
 from nq_extract.checks import check_text, judge, run
 from nq_extract.checks.relations import NoteRef
 
@@ -26,6 +27,11 @@ SEED_SENTENCE = (
 )
 
 CONSISTENT = [
+    # parts of any noun the ratio's denominator lists
+    (
+        "Đã kiểm tra tại 42/42 cơ quan, đơn vị, địa phương (gồm: 04 cơ quan chuyên môn cấp tỉnh và 38 đơn vị hành chính cấp xã).",
+        [("sum", "consistent", 42, None)],
+    ),
     (
         SEED_SENTENCE.format(total="3.182", pct="96,3"),
         [("percentage", "consistent", 96.3, None), ("percentage", "consistent", 97.2, None), ("sum", "consistent", 3182, None)],
@@ -391,3 +397,10 @@ def test_table_row_sums_under_a_breakdown_header(rows, expected):
     for rel in rels:
         for _role, tok in rel.operands:
             assert text[tok.start : tok.end] == tok.written
+
+
+def test_computed_is_what_the_written_figures_give():
+    # "10 tỷ đồng" is a rounded amount: the check allows its interval, but shows 12,5/10 itself
+    (check,) = nq_extract.parse_text("Thu ngân sách đạt 12,5/10 tỷ đồng, đạt 125% dự toán.").checks
+    assert (check.status, check.computed) == ("consistent", 125)
+    assert check.message.startswith("12,5/10 = 125% ")

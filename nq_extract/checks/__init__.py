@@ -34,6 +34,9 @@ def _json(value: Decimal | None, places: int = 4) -> int | float | None:
 
 
 def _mid(d: decide.Decision) -> Decimal | None:
+    """The computed value reported: the figures as written, else the middle of what their rounding allows."""
+    if d.value is not None:
+        return d.value
     return None if d.computed is None else (d.computed.lo + d.computed.hi) / 2
 
 

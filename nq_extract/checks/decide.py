@@ -41,9 +41,14 @@ class Fig:
 @dataclass(frozen=True)
 class Decision:
     status: str
-    computed: Interval | None
+    computed: Interval | None  # every result the operands' rounding intervals allow
     tolerance: Decimal | None
     finding: str | None = None
+    value: Decimal | None = None  # the result of the figures as written (inside ``computed``): what a reader recomputes
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal | None:
+    return None if whole == 0 else part / whole * 100
 
 
 def _finding(figs: list[Fig]) -> str | None:
@@ -59,16 +64,17 @@ def percentage(num: Fig, den: Fig, pct: Fig) -> Decision:
     computed = ratio_percent(num.interval, den.interval)
     if computed is None:
         return Decision(UNVERIFIABLE, None, None)
+    value = _share(num.number.value, den.number.value)
     stated = pct.interval
     tol = _tolerance(stated)
     if computed.meets(stated):
-        return Decision(CONSISTENT, computed, tol, _finding([num, den, pct]))
+        return Decision(CONSISTENT, computed, tol, _finding([num, den, pct]), value)
     if not pct.approx and computed.meets(truncation_interval(pct.number)):
-        return Decision(CONSISTENT, computed, tol, TRUNCATION)
+        return Decision(CONSISTENT, computed, tol, TRUNCATION, value)
     flipped = ratio_percent(den.interval, num.interval)
     if flipped is not None and flipped.meets(stated):
-        return Decision(INCONSISTENT, computed, tol, REVERSED)
-    return Decision(INCONSISTENT, computed, tol, _finding([num, den, pct]))
+        return Decision(INCONSISTENT, computed, tol, REVERSED, value)
+    return Decision(INCONSISTENT, computed, tol, _finding([num, den, pct]), value)
 
 
 def total(total_fig: Fig, parts: list[Fig]) -> Decision:
@@ -80,9 +86,10 @@ def total(total_fig: Fig, parts: list[Fig]) -> Decision:
     tol = _tolerance(stated, computed)
     status = CONSISTENT if computed.meets(stated) else INCONSISTENT
     finding = _finding([total_fig, *parts])
-    if status == CONSISTENT and finding is None and sum(p.number.value for p in parts) != total_fig.number.value:
+    value = sum((p.number.value for p in parts), Decimal(0))
+    if status == CONSISTENT and finding is None and value != total_fig.number.value:
         finding = ROUNDING  # 33,3 + 33,3 + 33,3 for 100: fine if each was rounded, worth a look if they are exact scores
-    return Decision(status, computed, tol, finding)
+    return Decision(status, computed, tol, finding, value)
 
 
 def difference(after: Fig, before: Fig, diff: Fig) -> Decision:
@@ -94,21 +101,21 @@ def difference(after: Fig, before: Fig, diff: Fig) -> Decision:
     stated = diff.interval
     tol = _tolerance(stated, computed)
     status = CONSISTENT if computed.meets(stated) else INCONSISTENT
-    return Decision(status, computed, tol, _finding([after, before, diff]))
+    return Decision(status, computed, tol, _finding([after, before, diff]), abs(after.number.value - before.number.value))
 
 
 def count(stated: Fig, items: int) -> Decision:
     """A stated count against the number of items the text names."""
     computed = Interval(Decimal(items), Decimal(items))
     status = CONSISTENT if computed.meets(stated.interval) else INCONSISTENT
-    return Decision(status, computed, Decimal(0), _finding([stated]))
+    return Decision(status, computed, Decimal(0), _finding([stated]), Decimal(items))
 
 
 def same(first: Fig, second: Fig) -> Decision:
     """The same figure stated twice."""
     a, b = first.interval, second.interval
     status = CONSISTENT if a.meets(b) else INCONSISTENT
-    return Decision(status, a, _tolerance(a, b), _finding([first, second]))
+    return Decision(status, a, _tolerance(a, b), _finding([first, second]), first.number.value)
 
 
 def growth(after: Fig, diff: Fig, pct: Fig, sign: int) -> Decision:
@@ -120,13 +127,14 @@ def growth(after: Fig, diff: Fig, pct: Fig, sign: int) -> Decision:
     computed = ratio_percent(diff.interval, base)
     if computed is None:
         return Decision(UNVERIFIABLE, None, None)
+    value = _share(diff.number.value, after.number.value - sign * diff.number.value)
     stated = pct.interval
     tol = _tolerance(stated)
     if computed.meets(stated):
-        return Decision(CONSISTENT, computed, tol, _finding([after, diff, pct]))
+        return Decision(CONSISTENT, computed, tol, _finding([after, diff, pct]), value)
     if not pct.approx and computed.meets(truncation_interval(pct.number)):
-        return Decision(CONSISTENT, computed, tol, TRUNCATION)
-    return Decision(INCONSISTENT, computed, tol, _finding([after, diff, pct]))
+        return Decision(CONSISTENT, computed, tol, TRUNCATION, value)
+    return Decision(INCONSISTENT, computed, tol, _finding([after, diff, pct]), value)
 
 
 def times(after: Fig, before: Fig, factor: Fig) -> Decision:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .decide import APPROXIMATE, CONSISTENT, INCONSISTENT, REVERSED, ROUNDING, TRUNCATION, Decision
-from .rounding import Interval, show
+from .rounding import show
 
 VERDICT_VI = {CONSISTENT: "khớp", INCONSISTENT: "không khớp", "unverifiable": "không kiểm tra được"}
 VERDICT_EN = {CONSISTENT: "consistent", INCONSISTENT: "inconsistent", "unverifiable": "unverifiable"}
@@ -32,10 +32,13 @@ def _en(written: str) -> str:
     return written.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
 
 
-def _mid(interval: Interval | None) -> Decimal | None:
-    if interval is None:
+def _shown(decision: Decision) -> Decimal | None:
+    """What a reader recomputes from the written figures (the middle of the interval when unknown)."""
+    if decision.value is not None:
+        return decision.value
+    if decision.computed is None:
         return None
-    return (interval.lo + interval.hi) / 2
+    return (decision.computed.lo + decision.computed.hi) / 2
 
 
 def _verdict(decision: Decision) -> tuple[str, str]:
@@ -47,7 +50,7 @@ def _verdict(decision: Decision) -> tuple[str, str]:
 
 
 def percentage(num: str, den: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _mid(decision.computed)
+    value = _shown(decision)
     shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -57,7 +60,7 @@ def percentage(num: str, den: str, pct: str, decision: Decision, decimals: int) 
 
 
 def total(total_written: str, parts: list[str], decision: Decision) -> tuple[str, str]:
-    value = _mid(decision.computed)
+    value = _shown(decision)
     shown = show(value, 2) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -67,7 +70,7 @@ def total(total_written: str, parts: list[str], decision: Decision) -> tuple[str
 
 
 def difference(after: str, before: str, diff: str, decision: Decision) -> tuple[str, str]:
-    value = _mid(decision.computed)
+    value = _shown(decision)
     shown = show(value, 2) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -94,7 +97,7 @@ def same(first: str, second: str, label: str, decision: Decision) -> tuple[str, 
 
 
 def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _mid(decision.computed)
+    value = _shown(decision)
     shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -104,7 +107,7 @@ def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) ->
 
 
 def times(after: str, before: str, factor: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _mid(decision.computed)
+    value = _shown(decision)
     shown = show(value / 100, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (

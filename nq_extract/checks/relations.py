@@ -287,6 +287,21 @@ def _total_before(t: Text, pos: int, sent_start: int) -> Tok | None:
     return tot
 
 
+_LIST_SEP = re.compile(r",\s*|\s+(?:và|hoặc)\s+")
+
+
+def _listed_heads(t: Text, total: Tok, pos: int) -> frozenset[str]:
+    """The first word of each noun a ratio's denominator lists ("42/42 cơ quan, đơn vị, địa phương (gồm: ...)"):
+    parts of any of them belong to the total."""
+    if not total.slash_next:
+        return frozenset()
+    den = t.between(total.end, pos)
+    if not den or not den[0].slash_prev:
+        return frozenset()
+    phrase = t.text[den[0].end : pos].split("(")[0]
+    return frozenset(w.split()[0].lower() for w in _LIST_SEP.split(phrase) if w.split())
+
+
 def breakdowns(t: Text) -> list[Relation]:
     out: list[Relation] = []
     text = t.text
@@ -314,7 +329,7 @@ def breakdowns(t: Text) -> list[Relation]:
         total = _total_matching_parts(t, total, region, ss, m.start())
         if text[total.end : m.start()].count("\n\n"):
             continue
-        parts = _parts_in(t, region[0], region[1], total)
+        parts = _parts_in(t, region[0], region[1], total, _listed_heads(t, total, m.start()))
         if len(parts) < 2:
             continue
         _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")

@@ -302,7 +302,7 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
     out = []
     for m in _RATIO_RE.finditer(text):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-        if a is None or b is None or a.decimals or b.decimals:
+        if a is None or b is None:
             continue
         if mask.hits(m.start(), m.end()) or b.value == 0:
             continue
@@ -327,6 +327,8 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
                 percent = parse_number(b4.group("p"))
         if a.value > b.value and percent is None:
             continue  # a part larger than its whole is kept only when a percent is stated with it (a slip the checks flag)
+        if (a.decimals or b.decimals) and percent is None:
+            continue  # "9,49/9,5": a score; "99,2/151,7 tỷ đồng, đạt 65,4%": an amount against its plan
         out.append((m.start(), end, a, b, percent, unit, _subject(text, m.start())))
     return out
 
