@@ -271,6 +271,10 @@ def test_signature_block_is_not_a_unit(seed_report) -> None:
         ("đề nghị Trung tâm Dịch vụ việc làm giới thiệu việc làm cho 200 lao động", ["Trung tâm Dịch vụ việc làm"]),
         ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh thực hiện 45 vụ việc", ["Trung tâm Trợ giúp pháp lý nhà nước tỉnh"]),
         ("công tác phòng, chống tham nhũng của Ban Chỉ đạo tỉnh", ["Ban Chỉ đạo tỉnh"]),
+        # an association's board followed by the association's bare head
+        ("Căn cứ đề nghị của Ban Chấp hành Hội, Sở có các văn bản", ["Ban Chấp hành Hội"]),
+        ("Ban Chấp hành Hội nhiệm kỳ 2025 - 2030", ["Ban Chấp hành Hội"]),
+        ("Thường trực Hội nghị tổng kết", ["Thường trực"]),
         # ... and where they stop: a verb after the name, a count before it, a contest's committee
         ("Trung tâm Phục vụ hành chính công quản lý hồ sơ", ["Trung tâm Phục vụ hành chính công"]),
         ("Trung tâm Y tế đầu tư xây dựng công trình Nhà khách", ["Trung tâm Y tế"]),

@@ -93,6 +93,7 @@ class Grammar:
     domains: dict[str, list[tuple[str, ...]]]
     single: frozenset[str]  # words that are a whole head or type ("Sở", "xã")
     seconds: dict[str, frozenset[str]]  # the second words of the longer heads and types, by their first
+    bare_parents: tuple[tuple[str, ...], ...]  # "Hội" alone after a board: "Ban Chấp hành Hội"
     terms: dict[str, list[tuple[str, ...]]]  # lower-case terms inside a body's name ("hành chính công")
     verbs: frozenset[tuple[str, ...]]  # those of them that are also verbs ("quản lý"): never the last words
     term_last: frozenset[str]  # last words of the terms: a number after one ends a name ("Đoàn An điều dưỡng 198")
@@ -159,6 +160,7 @@ def grammar() -> Grammar:
         single=frozenset(k[0] for k in keys if len(k) == 1),
         seconds={w: frozenset(v) for w, v in seconds.items()},
         domains=_by_first({k for d in spec["domains"] for k in (_key(d), tuple("&" if w == "và" else w for w in _key(d)))}),
+        bare_parents=tuple(sorted((_key(w) for w in spec["bare_parents"]), key=len, reverse=True)),
         terms=_by_first({_key(t) for t in spec["name_terms"] + spec["name_verbs"]}),
         verbs=frozenset(_key(t) for t in spec["name_verbs"]),
         term_last=frozenset(_key(t)[-1] for t in spec["name_terms"]),
@@ -709,6 +711,16 @@ class Scanner:
             j += 1 + d
         m.number_start = number_start
 
+    def _bare_parent(self, j: int) -> int:
+        """Words of an association's head written alone and capitalised at word j ("Hội"), or 0."""
+        for key in self.g.bare_parents:
+            if self._seq(j, key) and _is_cap(self.toks[j]) and self.body_at(j) is None:
+                k = j + len(key)
+                if k < len(self.toks) and self.joined(k - 1, k) and self.toks[k].fold in self.g.not_name:
+                    return 0  # "Thường trực Hội nghị": another word
+                return len(key)
+        return 0
+
     def _body_match(self, i: int, n: int, body: dict[str, Any]) -> Match | None:
         m = Match(i, i + n, body["kind"], body.get("level"), heads=[body])
         if self.group_before(i) or self.count_before(i):
@@ -730,6 +742,10 @@ class Scanner:
                 break
             if self.toks[j].fold in ("các", "cấp") and (self.admin_at(j + 1) or self.body_at(j + 1) or self.toks[j].fold == "cấp"):
                 m.group = True  # "Ủy ban MTTQ các xã", "Ủy ban nhân dân cấp tỉnh": a kind of body
+                break
+            bp = self._bare_parent(j) if len(m.heads) == 1 and m.heads[0].get("board") else 0
+            if bp:
+                m.end_tok = j + bp  # "Ban Chấp hành Hội": the board of the association named before
                 break
             nxt = self.body_at(j)
             if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
