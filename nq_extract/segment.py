@@ -23,7 +23,9 @@ MOTTOS = (
     "Độc lập – Tự do – Hạnh phúc",
     "Độc lập-Tự do-Hạnh phúc",
 )
-_MOTTO_RE = re.compile("|".join(re.escape(m) for m in MOTTOS), re.I)
+
+# any white space between a motto's words: a scan or a web page may break it ("CỘNG\nHÒA")
+_MOTTO_RE = re.compile("|".join(r"\s+".join(re.escape(w) for w in m.split()) for m in MOTTOS), re.I)
 _RULE_RE = re.compile(r"[-_=*~]{3,}|[–—]{2,}")
 
 HEADER_WINDOW = 2500
@@ -248,7 +250,7 @@ def segment(doc: Document) -> Segments:
     pm = _PLACE_DATE.search(text, *head_zone) or _PLACE_DATE.search(text, 0, min(n, HEADER_WINDOW))
     if pm:
         place_date = pm.span()
-        place = _clean_place(pm.group("place"))
+        place = _clean_place(_place_with_line_before(text, pm))
         date = _iso(pm.group("d"), pm.group("m"), pm.group("y"))
 
     issuer = None
@@ -289,6 +291,22 @@ def segment(doc: Document) -> Segments:
         issuer=issuer,
         signer=signer,
     )
+
+
+_PLACE_LINE = re.compile(rf"(?:{_PLACE_WORD}[ \t]){{0,2}}{_PLACE_WORD}")
+
+
+def _place_with_line_before(text: str, pm: re.Match[str]) -> str:
+    """The place, with the start of its name when a line break split it ("Bình\nĐịnh, ngày ...")."""
+    place = pm.group("place")
+    start = pm.start("place")
+    if start == 0 or text[start - 1] != "\n":
+        return place
+    ls = text.rfind("\n", 0, start - 1) + 1
+    line = text[ls : start - 1].strip()
+    if _PLACE_LINE.fullmatch(line) and not line.isupper():
+        return f"{line} {place}"
+    return place
 
 
 def _clean_place(place: str) -> str | None:

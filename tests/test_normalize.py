@@ -105,3 +105,19 @@ def test_without_a_number_line_the_issuer_ends_before_the_place_and_date():
         "B ÁO CÁO\nkết quả công tác tháng 5\n\nNội dung.\n"
     )
     assert (r.document.kind, r.document.issuer, r.document.title) == ("Báo cáo", "HUYỆN ỦY NÚI THÀNH", "kết quả công tác tháng 5")
+
+
+def test_a_header_broken_over_lines_by_a_web_page():
+    r = nq_extract.parse_text(
+        "HỘI\nĐỒNG NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố:\n12/2023/NQ-HĐND\n|\nTuy\nHòa, ngày 07 tháng 9 năm 2023\n|\n"
+        "NGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ\n\nCăn cứ Luật Tổ chức chính quyền địa phương.\n"
+    )
+    d = r.document
+    assert (d.kind, d.id, d.issuer, d.place, d.date) == (
+        "Nghị quyết",
+        "12/2023/NQ-HĐND",
+        "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN",
+        "Tuy Hòa",
+        "2023-09-07",
+    )
