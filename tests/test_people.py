@@ -16,6 +16,18 @@ def people(text: str) -> list[tuple[str, str | None]]:
 
 
 CASES = [
+    # a name printed in capitals after a title; a position in capitals is no name
+    (
+        "Phóng viên trao đổi với đồng chí TRẦN VĂN LỘC, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy.",
+        [("Trần Văn Lộc", "Ủy viên Ban Thường vụ Tỉnh ủy")],
+    ),
+    ("Kính gửi: Đồng chí BÍ THƯ HUYỆN ỦY.", []),
+    # abbreviated positions: "PBT TT" (Thường trực), "HUV" (Huyện ủy viên), "Chuyên viên"
+    (
+        "Dự có đồng chí Lê Văn Giang, PBT TT Huyện ủy; đồng chí Hà Văn Chính, HUV, Chủ tịch Hội Nông dân huyện; "
+        "đồng chí Phan Thị Hải, Chuyên viên BTC Huyện ủy.",
+        [("Lê Văn Giang", "PBT TT Huyện ủy"), ("Hà Văn Chính", "HUV"), ("Phan Thị Hải", "Chuyên viên BTC Huyện ủy")],
+    ),
     (
         "Kết luận hội nghị, đồng chí Đoàn Văn Sự - Phó bí thư huyện ủy ghi nhận đánh giá cao.",
         [("Đoàn Văn Sự", "Phó bí thư huyện ủy")],

@@ -328,3 +328,13 @@ def test_recipients_beside_the_signature() -> None:
     got = names(HEADER + SIGNATURE_BESIDE_RECIPIENTS)
     assert got[-3:] == ["Ủy ban nhân dân tỉnh", "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh"]
     assert not any(n.isupper() and n != "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" for n in got)
+
+
+def test_abbreviated_boards_take_their_parent() -> None:
+    report = nq_extract.parse_text("Các đồng chí trong BTV Đảng ủy, BCH Đảng bộ xã, BTC Huyện ủy và UBMTTQVN xã dự hội nghị.")
+    assert [(u.name, u.kind, u.canonical) for u in report.units] == [
+        ("BTV Đảng ủy", "party", "Ban Thường vụ Đảng ủy"),
+        ("BCH Đảng bộ xã", "party", "Ban Chấp hành Đảng bộ xã"),
+        ("BTC Huyện ủy", "party", "Ban Tổ chức Huyện ủy"),
+        ("UBMTTQVN xã", "front", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+    ]

@@ -91,6 +91,13 @@ def _is_name_word(sc: Scanner, i: int) -> bool:
     return _is_cap(sc.toks[i]) and t.isalpha() and (len(t) == 1 or t[1:].islower())
 
 
+def _is_capitals_word(sc: Scanner, i: int) -> bool:
+    if i >= len(sc.toks):
+        return False
+    t = sc.toks[i].text
+    return t.isalpha() and t.isupper() and len(t) <= 7
+
+
 def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
     titles, ranks, _ = _first_words()
     toks = sc.toks
@@ -113,11 +120,24 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
         k = j
         while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not sc.body_at(k):
             k += 1
+        capitals = False
+        if k == j and n:  # "đồng chí PHAN VĂN PHỤNG": a name in capitals after a title
+            positions = _first_words()[2]
+            while (
+                k - j < MAX_NAME
+                and _is_capitals_word(sc, k)
+                and (k == j or sc.joined(k - 1, k))
+                and not sc.body_at(k)
+                and not _seq_at(sc, k, positions)  # "đồng chí BÍ THƯ HUYỆN ỦY": a position, not a name
+            ):
+                k += 1
+            capitals = True
         if k - j < 2:
             i += 1
             continue
         s, e = toks[j].start, toks[k - 1].end
-        out.append((" ".join(sc.text[s:e].split()), s, e, _position(sc, k) or _position_before(sc, i)))
+        name = " ".join(sc.text[s:e].split())
+        out.append((name.title() if capitals else name, s, e, _position(sc, k) or _position_before(sc, i)))
         i = k
     return out
 
@@ -188,7 +208,7 @@ def _position(sc: Scanner, k: int) -> str | None:
         ):
             j += 1
             continue
-        if t.fold in ("thường", "trực") or (t.text[:1].islower() and _lower_unit_word(sc, j)):
+        if t.fold in ("thường", "trực") or t.text == "TT" or (t.text[:1].islower() and _lower_unit_word(sc, j)):  # "PBT TT"
             j += 1
             end = j
             words += 1
