@@ -54,9 +54,14 @@ _PATTERN = re.compile(
 # folding reads as "s"); the engine then skips to those letters and tests the rest
 # of a word only where its own first letter stands. (One class of first letters
 # with a look-behind per word, tried at each of them, cost four times as much.)
+# Each also looks at what a branch needs next, so that most figures and words are
+# never handed to ``_PATTERN``: a run of one or two digits goes on with a separator
+# ("28/11", "27.7", "01-7") or with "tháng" ("6 tháng đầu năm"), a year is a run
+# of four digits; every word but "ngày" is followed by white space, "ngày" also
+# by the dots or underscores of a blank day ("ngày …/5/2024").
 # tests/test_fast_scans.py holds ``_finditer`` to ``_PATTERN.finditer``.
 _WORD_RESTS = {
-    "n": "gày|ăm|hiệm",
+    "n": "ăm|hiệm",  # and "gày", followed by more (below)
     "t": "ừ|háng|hời|ám",
     "q": "uý",
     "g": "iai",
@@ -67,11 +72,16 @@ _WORD_RESTS = {
     "c": "hín",
 }
 _FOLDED = {"s": "sSſ"}  # the characters case folding takes for a letter, where more than its two cases
-_DIGIT_STARTS = re.compile(rf"\d(?i:(?<![\d{LETTER}].))")
+_DIGIT_STARTS = re.compile(rf"\d(?i:(?<![\d{LETTER}].))(?=\d?(?:[/.\-]|[ \t\n]{{1,4}}(?i:tháng))|\d{{3}}(?!\d))")
 _WORD_STARTS = re.compile(
-    "|".join(f"{c}(?i:{rests})" for first, rests in _WORD_RESTS.items() for c in _FOLDED.get(first, first + first.upper()))
+    "|".join(
+        rf"{c}(?i:{rests})(?=[ \t\n])" + (rf"|{c}(?i:gày)(?=[ \t\n.…_])" if first == "n" else "")
+        for first, rests in _WORD_RESTS.items()
+        for c in _FOLDED.get(first, first + first.upper())
+    )
 )
-# The same candidates as one pattern (the plain form the two scans stand for).
+# The candidates as one pattern, without what must follow them (the plain form: the two
+# scans keep a part of its offsets, never one where ``_PATTERN`` can match).
 _CANDIDATES = re.compile(
     rf"[\dBCGHMNQSTbcghmnqst\u017f](?:(?<=\d)(?i:(?<![\d{LETTER}].))"
     r"|(?i:(?<=n)(?:gày|ăm|hiệm)|(?<=t)(?:ừ|háng|hời|ám)|(?<=q)uý|(?<=g)iai|(?<=m)ười|(?<=h)ai|(?<=b)(?:a|ốn|ảy)|(?<=s)áu|(?<=c)hín))"
@@ -79,7 +89,7 @@ _CANDIDATES = re.compile(
 
 
 def _starts(text: str) -> list[int]:
-    """Every offset where ``_CANDIDATES`` matches, in order."""
+    """Offsets where ``_CANDIDATES`` matches, in order: every one where ``_PATTERN`` can."""
     starts = [m.start() for m in _DIGIT_STARTS.finditer(text)]
     starts += [m.start() for m in _WORD_STARTS.finditer(text)]
     starts.sort()
