@@ -338,3 +338,24 @@ def test_abbreviated_boards_take_their_parent() -> None:
         ("BTC Huyện ủy", "party", "Ban Tổ chức Huyện ủy"),
         ("UBMTTQVN xã", "front", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body in capitals broken over the lines of a header is one body, of its own kind
+        ("HỘI\nĐỒNG NHÂN DÂN\nTỈNH KON TUM\n\nSố: 40/BC-HĐND\n\nBÁO CÁO\nKết quả", [("HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM", "state")]),
+        ("ỦY BAN\nNHÂN DÂN HUYỆN\nĐĂK HÀ\n\nSố: 7/KH-UBND\n\nKẾ HOẠCH\nTriển khai", [("ỦY BAN NHÂN DÂN HUYỆN ĐĂK HÀ", "state")]),
+        ("HỘI NÔNG DÂN\nTỈNH KON TUM\n\nSố: 9-BC/HND\n\nBÁO CÁO\nTình hình", [("HỘI NÔNG DÂN TỈNH KON TUM", "mass")]),
+        # a committee over the board on the next line of a header: two issuers, not "huyện ủy ban ..."
+        (
+            "ĐẢNG BỘ TỈNH KON TUM\nHUYỆN ỦY\nBAN TUYÊN GIÁO\n\nSố: 3-BC/BTGHU\n\nBÁO CÁO\nTình hình",
+            [("ĐẢNG BỘ TỈNH KON TUM", "party"), ("HUYỆN ỦY", "party"), ("BAN TUYÊN GIÁO", "party")],
+        ),
+        ("Ban Thường vụ Huyện ủy\nban hành kế hoạch số 5", [("Ban Thường vụ Huyện ủy", "party")]),
+    ],
+)
+def test_header_bodies_over_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    assert [(u.name, u.kind) for u in report.units] == expected

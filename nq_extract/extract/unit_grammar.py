@@ -227,14 +227,15 @@ class Scanner:
         return caps_lines or not ("\n" in gap and _is_upper_word(self.toks[i]) and _is_upper_word(self.toks[j]))
 
     def _seq(self, i: int, key: tuple[str, ...]) -> bool:
-        """The words of ``key`` at word i, each joined to the one before."""
+        """The words of ``key`` at word i, each joined to the one before; a name in capitals runs
+        over a line break inside it ("HỘI\nĐỒNG NHÂN DÂN" is the council, not an association)."""
         toks = self.toks
         if i + len(key) > len(toks):
             return False
         if not key or toks[i].fold != key[0]:
             return not key
         for k in range(1, len(key)):  # noqa: SIM110 - a loop, not all() over a generator: a hot path
-            if toks[i + k].fold != key[k] or not self.joined(i + k - 1, i + k):
+            if toks[i + k].fold != key[k] or not self.joined(i + k - 1, i + k, caps_lines=True):
                 return False
         return True
 
@@ -257,6 +258,7 @@ class Scanner:
             if (
                 key[-1] == "ủy"
                 and nxt in ("quyền", "thác", "nhiệm", "viên", "ban")
+                and self.joined(i + n - 1, i + n)  # "HUYỆN ỦY" over "BAN TUYÊN GIÁO": two lines of a header
                 and not (nxt == "ban" and self._next_is(i + n + 1, "hành"))
             ):
                 continue  # "tỉnh ủy quyền" (the province authorises), "huyện ủy viên"; "Tỉnh ủy ban hành" issues
@@ -590,7 +592,7 @@ class Scanner:
             nxt = self.admin_at(j + 1) if self.toks[j].text == "," else None
             if nxt and self.proper_name(j + 1 + nxt[0]) == j + 1 + nxt[0]:
                 return j, None, True  # "xã, thị trấn": a kind of unit, not one
-        end = self.proper_name(j) if j < len(self.toks) and self.joined(j - 1, j) else j
+        end = self.proper_name(j) if j < len(self.toks) and (self.joined(j - 1, j) or self._caps_name_below(j)) else j
         if end == j and a.get("numbered") and self._ward_number(j):
             end = max(j + 1, self.proper_name(j + 1) if self.joined(j, j + 1) else j + 1)  # "Phường 3 Bảo Lộc"
         if end == j:
@@ -615,6 +617,17 @@ class Scanner:
             place.names.append((k, stop))
             end = stop
         return place.names[0][1], place, False
+
+    def _caps_name_below(self, j: int) -> bool:
+        """A type in capitals ends its line and the name follows on the next, in capitals: "HUYỆN"
+        over "ĐĂK HÀ" in a narrow header column; never a body there ("UBND TỈNH" over "SỞ NỘI VỤ")."""
+        return (
+            j < len(self.toks)
+            and _is_upper_word(self.toks[j - 1])
+            and _is_upper_word(self.toks[j])
+            and self.joined(j - 1, j, caps_lines=True)
+            and self.body_at(j) is None
+        )
 
     def in_symbol(self, i: int) -> bool:
         """Word i is glued to a document symbol ("QĐ-UBND", "329/BC-UBND")."""
