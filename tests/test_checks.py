@@ -27,6 +27,15 @@ SEED_SENTENCE = (
 )
 
 CONSISTENT = [
+    # a part's share after a comma, outside parentheses
+    (
+        "Năm 2024 toàn huyện giải quyết 12.480 hồ sơ; trong đó, đúng hạn có 12.300 hồ sơ, chiếm tỷ lệ 98,56%; "
+        "quá hạn 180 hồ sơ, chiếm tỷ lệ 1,44%.",
+        [("percentage", "consistent", 98.56, None), ("percentage", "consistent", 1.44, None), ("sum", "consistent", 12480, None)],
+    ),
+    # the total right after "trong số" / "gồm", its parts after the comma
+    ("Trong số 1.250 hồ sơ đang giải quyết, có 1.100 hồ sơ chưa đến hạn và 150 hồ sơ đã quá hạn.", [("sum", "consistent", 1250, None)]),
+    ("Số hồ sơ còn lại gồm 640 hồ sơ, có 600 hồ sơ chưa đến hạn và 40 hồ sơ quá hạn.", [("sum", "consistent", 640, None)]),
     # parts of any noun the ratio's denominator lists
     (
         "Đã kiểm tra tại 42/42 cơ quan, đơn vị, địa phương (gồm: 04 cơ quan chuyên môn cấp tỉnh và 38 đơn vị hành chính cấp xã).",
@@ -108,6 +117,7 @@ CONSISTENT += [
 ]
 
 INCONSISTENT = [
+    ("Trong số 1.250 hồ sơ đang giải quyết, có 1.100 hồ sơ chưa đến hạn và 140 hồ sơ đã quá hạn.", [("sum", "inconsistent", 1250, None)]),
     # a ratio's numerator keeps its parts of the same unit (the unit is written after the denominator)
     ("Có 12/15 xã đạt chuẩn, trong đó 7 xã đạt chuẩn nâng cao, 4 xã đạt chuẩn kiểu mẫu.", [("sum", "inconsistent", 12, None)]),
     ("Số hộ kinh doanh từ 570 hộ tăng lên 1.475 hộ, tăng 3,5 lần.", [("times", "inconsistent", 3.5, None)]),
@@ -155,6 +165,9 @@ NOT_RELATIONS = [
     "Có 4/4 trường học đạt chuẩn quốc gia, trong đó có 1 trường đạt chuẩn mức độ 2; toàn xã có 1.862 hộ đạt gia đình văn hóa.",
     "Xã có 6/6 trường đạt chuẩn, trong đó 2 trường đạt chuẩn mức độ 2 và 350 học sinh giỏi các cấp.",
     "Thị xã được công nhận đô thị loại 3, trong đó có 2 phường đạt chuẩn văn minh đô thị.",
+    # a share of a plan is no share of the total; parts that may overlap do not make a sum
+    "Đã kết nạp 120 đảng viên; trong đó nữ 45 đảng viên, đạt 90% kế hoạch, đoàn viên 60 đảng viên.",
+    "Trong số 300 hồ sơ, có 120 hồ sơ nộp trực tuyến và 80 hồ sơ của doanh nghiệp.",
     # "thiểu số 17": a minority, not a number label; the figures name people of other kinds than the total
     "Đã kết nạp 120 đảng viên, trong đó: nữ 48 đồng chí, người dân tộc thiểu số 17 đồng chí, đoàn viên 38 đồng chí.",
     # page code that a web page's text may carry

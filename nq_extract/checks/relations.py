@@ -223,6 +223,11 @@ def _percent_before(t: Text, a: Tok, clause_start: int) -> Tok | None:
 _PART_PCT = re.compile(
     r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=\()))?(?:[^\W\d_]+(?:[ \t\n]+|(?=\())){0,3}\([ \t\n]*(?:(?:tỷ lệ|tỉ lệ|chiếm|bằng|đạt|=)[ \t\n]*)?(?:là[ \t\n]*)?:?[ \t\n]*"
 )
+# or after a comma, outside parentheses: "635.593 hồ sơ, chiếm tỷ lệ 98,81%" (a share of the total, not of a plan)
+_PART_SHARE = re.compile(
+    r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=,))){0,4},[ \t\n]*(?:chiếm(?:[ \t\n]+(?:tỷ|tỉ)[ \t\n]+lệ)?|(?:đạt[ \t\n]+)?(?:tỷ|tỉ)[ \t\n]+lệ|bằng)[ \t\n]*(?:là[ \t\n]*)?:?[ \t\n]*"
+)
+_PLAN_AFTER = re.compile(r"[ \t]*(?:kế hoạch|so với|chỉ tiêu|dự toán|[Nn]ghị quyết|mục tiêu)")
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
 _keyword_finditer = prefiltered(_KEYWORD, re.compile(r"[TtBbGgCc](?:rong đó|ao gồm|ồm|ụ thể)"))
 _SUBSET_CUE = re.compile(r"\b(?:đã|được|đang|trong số)\b")
@@ -237,6 +242,15 @@ def _same_unit(total: Tok, part: Tok) -> bool:
     if total.head is None or part.head is None or total.head == part.head:
         return True
     return part.named and not total.named
+
+
+def _is_share(text: str, part: Tok, pct: Tok, depth: int) -> bool:
+    """The percentage right after a part is its share: in parentheses ("(chiếm 30%)") or after a comma
+    outside them (", chiếm tỷ lệ 98,81%"), never a share of a plan (", đạt 90% kế hoạch")."""
+    gap = text[part.end : pct.start]
+    if depth == 1:
+        return _PART_PCT.fullmatch(gap) is not None
+    return depth == 0 and _PART_SHARE.fullmatch(gap) is not None and not _PLAN_AFTER.match(text, pct.end + 1)
 
 
 def _parts_in(t: Text, start: int, end: int, total: Tok, also: frozenset[str] = frozenset()) -> list[tuple[Tok, Tok | None, int]]:
@@ -258,12 +272,7 @@ def _parts_in(t: Text, start: int, end: int, total: Tok, also: frozenset[str] = 
                 continue
             pct = None
             nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if (
-                nxt is not None
-                and nxt.kind == PERCENT
-                and depths[nxt.start - start] == 1
-                and _PART_PCT.fullmatch(t.text[tok.end : nxt.start])
-            ):
+            if nxt is not None and nxt.kind == PERCENT and _is_share(t.text, tok, nxt, depths[nxt.start - start]):
                 pct = nxt
             parts.append((tok, pct, seg_start))
             seg_start = tok.end
@@ -336,6 +345,34 @@ def breakdowns(t: Text) -> list[Relation]:
     return out
 
 
+# "Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436 hồ sơ và có 969 hồ sơ đã quá hạn";
+# "đang giải quyết gồm 7.172 hồ sơ, có 5.950 hồ sơ chưa đến hạn và 1.222 hồ sơ đã quá hạn": the total comes first
+_LEADING_TOTAL = re.compile(r"\b(?:[Tt]rong số|[Gg]ồm)[ \t]+(?=\d)")
+_leading_finditer = prefiltered(_LEADING_TOTAL, re.compile(r"[Tt]rong số|[Gg]ồm"))
+
+
+def leading_totals(t: Text) -> list[Relation]:
+    """A total named right after "trong số"/"gồm", its parts in the clause that follows the comma."""
+    out: list[Relation] = []
+    text = t.text
+    for m in _leading_finditer(text):
+        toks = t.between(m.end(), m.end() + 30)
+        if not toks or toks[0].start != m.end() or toks[0].kind != FIGURE or toks[0].slash_next:
+            continue
+        total = toks[0]
+        ss, se = t.bounds.sentence(m.start())
+        if any(x.kind == FIGURE for x in t.between(ss, m.start())) and m.group().lower().startswith("gồm"):
+            continue  # "420 TTHC gồm 217 ... và 11 ...": the total is before, a breakdown finds it
+        comma = text.find(",", total.end, se)
+        if comma < 0 or any(x.kind in (FIGURE, PERCENT) for x in t.between(total.end, comma)):
+            continue
+        parts = _parts_in(t, comma + 1, se, total)
+        if len(parts) < 2 or any(p.head != total.head for p, _, _ in parts):
+            continue  # every part counts what the total counts
+        _emit_breakdown(t, out, total, parts, subset_possible=True, source="leading", max_short=0.05)
+    return out
+
+
 def _shared_denominator(t: Text, region: tuple[int, int]) -> Tok | None:
     """ "gồm: 11/13 đơn vị xếp loại Xuất sắc, 02/13 đơn vị xếp loại Tốt": the common denominator is the total."""
     dens = [x for x in _figs_any(t, region[0], region[1]) if x.slash_prev and x.kind == FIGURE]
@@ -377,8 +414,17 @@ def _matching(text: str, open_at: int, limit: int) -> int:
 
 
 def _emit_breakdown(
-    t: Text, out: list[Relation], total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, subset_possible: bool, source: str
+    t: Text,
+    out: list[Relation],
+    total: Tok,
+    parts: list[tuple[Tok, Tok | None, int]],
+    *,
+    subset_possible: bool,
+    source: str,
+    max_short: float | None = None,
 ) -> None:
+    """Emit the sum (and the parts' shares); ``max_short``: parts falling further short of the total than
+    this share of it are subsets, not a breakdown with a slip."""
     from decimal import Decimal
 
     part_toks = [p for p, _, _ in parts]
@@ -392,6 +438,8 @@ def _emit_breakdown(
     # of one digit (a part or the total mistyped), not when most of the total is simply not listed.
     short = subset_possible and s < total.number.value and total.exact and all(p.exact for p in part_toks)
     if short and not _slip(f"{s:f}".split(".")[0], f"{total.number.value:f}".split(".")[0]):
+        return
+    if short and max_short is not None and total.number.value - s > total.number.value * Decimal(str(max_short)):
         return
     groups = _groups(total, part_toks)
     for g in groups:
@@ -1044,6 +1092,7 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
         *numbered_lists(t),
         *bullet_totals(t),
         *breakdowns(t),
+        *leading_totals(t),
         *parenthesised(t),
         *enumerations(t),
         *differences(t),

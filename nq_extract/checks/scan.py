@@ -27,7 +27,7 @@ ROUNDED_UNITS = frozenset(
 )
 
 _ID_BEFORE = re.compile(
-    r"(?:(?<!tổng )(?<!Tổng )(?<!thiểu )(?<!đa )(?<!Đa )\bsố|\bSố|Điều|điều|[Kk]hoản|(?<!thí )[Đđ]iểm|Chương|Mục|[Pp]hụ lục|\bthứ|hạng|xếp|vị trí|[Kk]hóa|[Kk]hoá|"
+    r"(?:(?<!tổng )(?<!Tổng )(?<!thiểu )(?<!đa )(?<!Đa )(?<!trong )(?<!Trong )\bsố|\bSố|Điều|điều|[Kk]hoản|(?<!thí )[Đđ]iểm|Chương|Mục|[Pp]hụ lục|\bthứ|hạng|xếp|vị trí|[Kk]hóa|[Kk]hoá|"
     r"Trung ương|Nghị định|Thông tư|Chỉ thị|Kết luận|Nghị quyết|Hướng dẫn|Kế hoạch|Quyết định|Công văn|"
     r"Văn bản|Ban Chỉ đạo|Quy định|Phương án|Tờ trình|Báo cáo|Luật|Công điện|Thông báo|Đề án|Chương trình|"
     r"Dự án|Tổ|Nhóm|Đội|Khu|Tiểu khu|Quốc lộ|Tỉnh lộ|[Tt]ổ dân phố|[Tt]hôn|[Ll]ớp|Phòng|[Kk]ỳ họp|lần|Lần|"
