@@ -359,3 +359,20 @@ def test_header_bodies_over_lines(text: str, expected: list[tuple[str, str]]) ->
     report = nq_extract.parse(text)
     assert_valid(report)
     assert [(u.name, u.kind) for u in report.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's name written after the place of a unit is no part of it
+        ("Chủ tịch UBND tỉnh Gia Lai Trương Văn Hải phát biểu.", ["UBND tỉnh Gia Lai"]),
+        ("Bí thư Huyện ủy Mường Tè Lò Văn Sơn kết luận.", ["Huyện ủy Mường Tè"]),
+        ("Phó Chủ tịch UBND tỉnh Bình Dương Nguyễn Thị Mai dự.", ["UBND tỉnh Bình Dương"]),
+        # places that start with a family name, or hold one, keep it
+        ("tại Thành phố Hồ Chí Minh đã", ["Thành phố Hồ Chí Minh"]),
+        ("UBND phường Lê Hồng Phong báo cáo", ["UBND phường Lê Hồng Phong"]),
+        ("về tỉnh Bình Dương và tỉnh Hà Giang", ["tỉnh Bình Dương", "tỉnh Hà Giang"]),
+    ],
+)
+def test_person_after_a_place(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

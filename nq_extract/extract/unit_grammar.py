@@ -96,6 +96,7 @@ class Grammar:
     bare_parents: tuple[tuple[str, ...], ...]  # "Hội" alone after a board: "Ban Chấp hành Hội"
     terms: dict[str, list[tuple[str, ...]]]  # lower-case terms inside a body's name ("hành chính công")
     verbs: frozenset[tuple[str, ...]]  # those of them that are also verbs ("quản lý"): never the last words
+    surnames: frozenset[str]  # family names: one inside a place name starts a person's ("Lâm Đồng Trần Văn Hiệp")
     term_last: frozenset[str]  # last words of the terms: a number after one ends a name ("Đoàn An điều dưỡng 198")
 
 
@@ -164,6 +165,7 @@ def grammar() -> Grammar:
         terms=_by_first({_key(t) for t in spec["name_terms"] + spec["name_verbs"]}),
         verbs=frozenset(_key(t) for t in spec["name_verbs"]),
         term_last=frozenset(_key(t)[-1] for t in spec["name_terms"]),
+        surnames=frozenset(spec.get("surnames", ())),
     )
 
 
@@ -464,6 +466,16 @@ class Scanner:
                 j += 1
         if words == 1 and j < len(self.toks) and self.toks[j].text[:1].islower() and self.joined(j - 1, j):
             return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place
+        return self._person_after(i, j)
+
+    def _person_after(self, i: int, j: int) -> int:
+        """End of the place name i..j before a person's name written after it: the last family name
+        after the first word that starts two or more words ("tỉnh Lâm Đồng Trần Văn Hiệp")."""
+        if j - i < 3:
+            return j
+        for k in range(j - 2, i, -1):
+            if self.toks[k].text in self.g.surnames and self.toks[k].start - self.toks[k - 1].end == 1:
+                return k
         return j
 
     def open_name(self, i: int, lower_run: int = 1) -> int:
