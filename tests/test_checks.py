@@ -33,6 +33,8 @@ CONSISTENT = [
         "quá hạn 180 hồ sơ, chiếm tỷ lệ 1,44%.",
         [("percentage", "consistent", 98.56, None), ("percentage", "consistent", 1.44, None), ("sum", "consistent", 12480, None)],
     ),
+    # one subset and its share of the total
+    ("Toàn huyện có 48 trường học, trong đó 31 trường đạt chuẩn quốc gia, đạt tỷ lệ 64,58%.", [("percentage", "consistent", 64.58, None)]),
     # the total right after "trong số" / "gồm", its parts after the comma
     ("Trong số 1.250 hồ sơ đang giải quyết, có 1.100 hồ sơ chưa đến hạn và 150 hồ sơ đã quá hạn.", [("sum", "consistent", 1250, None)]),
     ("Số hồ sơ còn lại gồm 640 hồ sơ, có 600 hồ sơ chưa đến hạn và 40 hồ sơ quá hạn.", [("sum", "consistent", 640, None)]),

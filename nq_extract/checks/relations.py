@@ -225,7 +225,7 @@ _PART_PCT = re.compile(
 )
 # or after a comma, outside parentheses: "635.593 hồ sơ, chiếm tỷ lệ 98,81%" (a share of the total, not of a plan)
 _PART_SHARE = re.compile(
-    r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=,))){0,4},[ \t\n]*(?:chiếm(?:[ \t\n]+(?:tỷ|tỉ)[ \t\n]+lệ)?|(?:đạt[ \t\n]+)?(?:tỷ|tỉ)[ \t\n]+lệ|bằng)[ \t\n]*(?:là[ \t\n]*)?:?[ \t\n]*"
+    r"[ \t\n]*(?:[^\W\d_]+(?:[ \t\n]+|(?=,))){0,6},[ \t\n]*(?:chiếm(?:[ \t\n]+(?:tỷ|tỉ)[ \t\n]+lệ)?|(?:đạt[ \t\n]+)?(?:tỷ|tỉ)[ \t\n]+lệ|bằng)[ \t\n]*(?:là[ \t\n]*)?:?[ \t\n]*"
 )
 _PLAN_AFTER = re.compile(r"[ \t]*(?:kế hoạch|so với|chỉ tiêu|dự toán|[Nn]ghị quyết|mục tiêu)")
 _KEYWORD = re.compile(r"\b(?:[Tt]rong đó|[Bb]ao gồm|[Gg]ồm|[Cc]ụ thể)\b\s*(?:có\s*)?[:,]?")
@@ -339,7 +339,8 @@ def breakdowns(t: Text) -> list[Relation]:
         if text[total.end : m.start()].count("\n\n"):
             continue
         parts = _parts_in(t, region[0], region[1], total, _listed_heads(t, total, m.start()))
-        if len(parts) < 2:
+        one_share = len(parts) == 1 and parts[0][1] is not None and parts[0][0].head == total.head
+        if len(parts) < 2 and not one_share:  # one subset is kept for its share: "trong đó 31 trường ..., đạt tỷ lệ 64,58%"
             continue
         _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
@@ -425,6 +426,19 @@ def _emit_breakdown(
 ) -> None:
     """Emit the sum (and the parts' shares); ``max_short``: parts falling further short of the total than
     this share of it are subsets, not a breakdown with a slip."""
+
+    part_toks = [p for p, _, _ in parts]
+    if _is_sum(t, total, parts, subset_possible=subset_possible, max_short=max_short):
+        for g in _groups(total, part_toks):
+            out.append(Relation(SUM, [("total", total)] + [("part", p) for p in g], source=source))
+    # a part's share of the total holds whether or not the parts add up to it
+    for p, pct, _ in parts:
+        if pct is not None:
+            out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
+
+
+def _is_sum(t: Text, total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, subset_possible: bool, max_short: float | None) -> bool:
+    """Whether the parts are stated to add up to the total (not only some of it)."""
     from decimal import Decimal
 
     part_toks = [p for p, _, _ in parts]
@@ -432,21 +446,14 @@ def _emit_breakdown(
     # "trong đó" may name subsets: "rà soát 734 văn bản, trong đó đề xuất 303 và đã xử lý 303"
     subset = len(parts) < 2 or any(_SUBSET_CUE.search(t.text[seg : p.start]) for p, _, seg in parts[1:])
     if subset_possible and s < total.number.value and subset:
-        return
+        return False
     # "124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu": "trong đó" may list only some parts.
     # Parts falling short of the total count as a stated breakdown only when the two differ like a slip
     # of one digit (a part or the total mistyped), not when most of the total is simply not listed.
     short = subset_possible and s < total.number.value and total.exact and all(p.exact for p in part_toks)
     if short and not _slip(f"{s:f}".split(".")[0], f"{total.number.value:f}".split(".")[0]):
-        return
-    if short and max_short is not None and total.number.value - s > total.number.value * Decimal(str(max_short)):
-        return
-    groups = _groups(total, part_toks)
-    for g in groups:
-        out.append(Relation(SUM, [("total", total)] + [("part", p) for p in g], source=source))
-    for p, pct, _ in parts:
-        if pct is not None:
-            out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
+        return False
+    return not (short and max_short is not None and total.number.value - s > total.number.value * Decimal(str(max_short)))
 
 
 def _groups(total: Tok, parts: list[Tok]) -> list[list[Tok]]:

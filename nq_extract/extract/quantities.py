@@ -48,6 +48,8 @@ _PERCENT_AFTER = re.compile(
 )
 # the percent stated a little later in the clause ("45/45 nhiệm vụ đề ra (đạt 100% kế hoạch)")
 _PERCENT_LATER = re.compile(rf"[^;.%/]{{0,120}}?(?:\(|,)?[ \t]*(?:đạt|chiếm|bằng|=)[ \t]*(?:tỷ lệ[ \t]*|tỉ lệ[ \t]*)?(?P<p>{NUM})[ \t]?%")
+# or alone in parentheses closing the clause ("12/54 tổ chức cơ sở đảng hoàn thành xuất sắc nhiệm vụ (22,2%)")
+_PERCENT_PAREN_LATER = re.compile(rf"[^;.%/()\d]{{0,100}}?\([ \t]*(?P<p>{NUM})[ \t]?%[ \t]*\)")
 # or just before, the ratio in parentheses ("đạt 90,58% (419.218/462.814 hồ sơ)")
 _PERCENT_BEFORE = re.compile(rf"(?P<p>{NUM})[ \t]?%[ \t\n]*\([ \t\n]*$")
 # a figure in a table column headed "%" ("% 100"): a percentage value, not a count
@@ -316,7 +318,11 @@ def find_ratios(text: str, mask: Mask, v: Vocabulary) -> list[tuple[int, int, Nu
         percent = None
         u = _unit_at(text, end, v)
         unit = u[0] if u else None
-        p = _PERCENT_AFTER.match(text, end) or (_PERCENT_LATER.match(text, u[1]) if u else None)
+        p = (
+            _PERCENT_AFTER.match(text, end)
+            or (_PERCENT_LATER.match(text, u[1]) if u else None)
+            or _PERCENT_PAREN_LATER.match(text, u[1] if u else end)
+        )
         if p:
             percent = parse_number(p.group("p"))
             end = p.end()
