@@ -96,3 +96,39 @@ def test_signer_beside_recipients() -> None:
     signer = nq_extract.parse(text).document.signer
     assert signer is not None
     assert (signer.name, signer.position, signer.capacity) == ("Nguyễn Đức Vũ", "Phó Giám đốc", "KT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of people after one title: "các đồng chí: A, position; B, position"
+        (
+            "Cùng dự có các đồng chí: Hoàng Minh Tuấn, Bí thư Huyện ủy, Chủ tịch HĐND huyện; "
+            "Vi Thị Lan, Phó Bí thư Huyện ủy; Đặng Quốc Bảo - Trưởng Ban Dân vận Huyện ủy.",
+            [
+                ("Hoàng Minh Tuấn", "Bí thư Huyện ủy"),
+                ("Vi Thị Lan", "Phó Bí thư Huyện ủy"),
+                ("Đặng Quốc Bảo", "Trưởng Ban Dân vận Huyện ủy"),
+            ],
+        ),
+        (
+            "Dự có đồng chí Lò Văn Tiến, Phó Chủ tịch UBND xã; Mùa A Sình, Chủ tịch Hội Nông dân xã.",
+            [("Lò Văn Tiến", "Phó Chủ tịch UBND xã"), ("Mùa A Sình", "Chủ tịch Hội Nông dân xã")],
+        ),
+        # after the ";" without a position, or with bodies, the list holds no more people
+        ("Dự có đồng chí Lò Văn Tiến, Phó Chủ tịch UBND xã; Hội Nông dân, Đoàn Thanh niên xã.", [("Lò Văn Tiến", "Phó Chủ tịch UBND xã")]),
+        ("đồng chí Lò Văn Tiến, Phó Chủ tịch UBND xã; Bản Mù Cang, Nậm Xe là hai bản khó khăn", [("Lò Văn Tiến", "Phó Chủ tịch UBND xã")]),
+        # more position words: an alternate member, the head of a delegation, abbreviations of the Central Committee
+        (
+            "đồng chí Tống Văn Hòa, Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy",
+            [("Tống Văn Hòa", "Ủy viên dự khuyết Trung ương Đảng")],
+        ),
+        ("đồng chí Tống Văn Hòa, UVTW Đảng, Bí thư Tỉnh ủy", [("Tống Văn Hòa", "UVTW Đảng")]),
+        (
+            "bà Nguyễn Thị Xuân - Phó Trưởng đoàn Đại biểu Quốc hội tỉnh đề nghị",
+            [("Nguyễn Thị Xuân", "Phó Trưởng đoàn Đại biểu Quốc hội tỉnh")],
+        ),
+    ],
+)
+def test_people_lists_and_positions(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected

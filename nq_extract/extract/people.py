@@ -111,6 +111,8 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
         if n and not sc.joined(i + n - 1, i + n):
             n = 0
         j = i + n
+        if n and j + 1 < len(toks) and toks[j].text == ":" and sc.joined(j, j + 1):
+            j += 1  # "các đồng chí: Nguyễn Văn A, Bí thư Tỉnh ủy; Trần Văn B, ...": a list of people
         r = _seq_at(sc, j, ranks)
         if not n and not (r and _is_cap(toks[j])):
             i += 1
@@ -137,9 +139,31 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
             continue
         s, e = toks[j].start, toks[k - 1].end
         name = " ".join(sc.text[s:e].split())
-        out.append((name.title() if capitals else name, s, e, _position(sc, k) or _position_before(sc, i)))
+        position, end = _position_end(sc, k)
+        out.append((name.title() if capitals else name, s, e, position or _position_before(sc, i)))
         i = k
+        while end < len(toks) and toks[end].text == ";":  # "...; Trần Văn B, Phó Bí thư Tỉnh ủy": the list goes on
+            nxt = _listed(sc, end + 1)
+            if nxt is None:
+                break
+            out.append(nxt[0])
+            i = end = nxt[1]
     return out
+
+
+def _listed(sc: Scanner, j: int) -> tuple[tuple[str, int, int, str | None], int] | None:
+    """A person in a list after a titled one: a name and its position (without one, no person)."""
+    toks = sc.toks
+    k = j
+    while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not sc.body_at(k):
+        k += 1
+    if k - j < 2 or not sc.joined(j - 1, j) or k >= len(toks) or toks[k].text not in (",", "-", "–"):
+        return None
+    position, end = _position_end(sc, k)
+    if position is None:
+        return None
+    s, e = toks[j].start, toks[k - 1].end
+    return (" ".join(sc.text[s:e].split()), s, e, position), end
 
 
 def _position_before(sc: Scanner, i: int) -> str | None:
@@ -158,22 +182,44 @@ def _position_before(sc: Scanner, i: int) -> str | None:
 
 def _position(sc: Scanner, k: int) -> str | None:
     """The position written right after a name ("- Phó Bí thư huyện ủy", ", Trưởng ban dân vận huyện ủy")."""
+    return _position_end(sc, k)[0]
+
+
+def _position_end(sc: Scanner, k: int) -> tuple[str | None, int]:
+    """The position after a name, up to the first comma, and the word after the positions and units
+    that follow it up to the end of the item (where a list's ";" may stand)."""
+    position, end = _first_position(sc, k)
+    toks = sc.toks
+    if position is None:
+        return None, k
+    while end < len(toks) and toks[end].text == "," and sc.joined(end - 1, end):
+        more, after = _first_position(sc, end)
+        if more is None:
+            break
+        end = after
+    return position, end
+
+
+def _first_position(sc: Scanner, k: int) -> tuple[str | None, int]:
     _, _, positions = _first_words()
     toks = sc.toks
     if k >= len(toks) or not sc.joined(k - 1, k):
-        return None
+        return None, k
     j = k + 1 if toks[k].text in ("-", "–", ",") else k
     start = j
     if j < len(toks) and toks[j].fold in _prefixes() and sc.joined(j, j + 1):
         j += 1  # "nguyên Ủy viên Bộ Chính trị": a former or acting position
     if not _seq_at(sc, j, positions) or not sc.joined(k, start):
-        return None
+        return None, k
     end = j
     words = 0
     in_terms = False
     while j < len(toks) and words < MAX_POSITION_WORDS and sc.joined(j - 1, j):
         n = _seq_at(sc, j, positions)
         if n:
+            last = sc.match_at(j + n - 1) if n > 1 else None
+            if last is not None and not last.group and last.end_tok > j + n:
+                n = last.end_tok - j  # "Trưởng Ban Dân vận Huyện ủy": the position's last word heads a body
             j += n
             end = j
             words += n
@@ -215,8 +261,8 @@ def _position(sc: Scanner, k: int) -> str | None:
             continue
         break
     if end == start:
-        return None
-    return " ".join(sc.text[toks[start].start : toks[end - 1].end].split())
+        return None, k
+    return " ".join(sc.text[toks[start].start : toks[end - 1].end].split()), end
 
 
 @cache
