@@ -33,6 +33,11 @@ CONSISTENT = [
         "quá hạn 180 hồ sơ, chiếm tỷ lệ 1,44%.",
         [("percentage", "consistent", 98.56, None), ("percentage", "consistent", 1.44, None), ("sum", "consistent", 12480, None)],
     ),
+    # a change against the earlier figure given in parentheses
+    (
+        "Trong quý I, toàn huyện xảy ra 12 vụ tai nạn giao thông, giảm 3 vụ so với cùng kỳ năm 2023 (15 vụ).",
+        [("difference", "consistent", 3, None)],
+    ),
     # one subset and its share of the total
     ("Toàn huyện có 48 trường học, trong đó 31 trường đạt chuẩn quốc gia, đạt tỷ lệ 64,58%.", [("percentage", "consistent", 64.58, None)]),
     # the total right after "trong số" / "gồm", its parts after the comma
@@ -119,6 +124,7 @@ CONSISTENT += [
 ]
 
 INCONSISTENT = [
+    ("Năm 2024 kết nạp 85 đảng viên, tăng 12 đảng viên so với năm 2023 (70 đảng viên).", [("difference", "inconsistent", 12, None)]),
     ("Trong số 1.250 hồ sơ đang giải quyết, có 1.100 hồ sơ chưa đến hạn và 140 hồ sơ đã quá hạn.", [("sum", "inconsistent", 1250, None)]),
     # a ratio's numerator keeps its parts of the same unit (the unit is written after the denominator)
     ("Có 12/15 xã đạt chuẩn, trong đó 7 xã đạt chuẩn nâng cao, 4 xã đạt chuẩn kiểu mẫu.", [("sum", "inconsistent", 12, None)]),
@@ -167,6 +173,7 @@ NOT_RELATIONS = [
     "Có 4/4 trường học đạt chuẩn quốc gia, trong đó có 1 trường đạt chuẩn mức độ 2; toàn xã có 1.862 hộ đạt gia đình văn hóa.",
     "Xã có 6/6 trường đạt chuẩn, trong đó 2 trường đạt chuẩn mức độ 2 và 350 học sinh giỏi các cấp.",
     "Thị xã được công nhận đô thị loại 3, trong đó có 2 phường đạt chuẩn văn minh đô thị.",
+    "Toàn tỉnh có 120 cơ sở, tăng 5 cơ sở so với cùng kỳ (đạt 104%).",
     # a share of a plan is no share of the total; parts that may overlap do not make a sum
     "Đã kết nạp 120 đảng viên; trong đó nữ 45 đảng viên, đạt 90% kế hoạch, đoàn viên 60 đảng viên.",
     "Trong số 300 hồ sơ, có 120 hồ sơ nộp trực tuyến và 80 hồ sơ của doanh nghiệp.",

@@ -778,6 +778,9 @@ def _merge_items(items: list[Item]) -> list[Item]:
 
 _CHANGE = re.compile(r"\b(tăng|giảm)\s+(?:thêm\s+)?")
 _change_finditer = prefiltered(_CHANGE, re.compile(r"tăng|giảm"))
+_SINCE_PAREN = re.compile(
+    r"[ \t]*(?:[^\W\d_]+[ \t]+){0,3}so với[ \t]+(?:[^\W\d_()]+[ \t]+){0,4}(?:(?:năm|tháng|quý)[ \t]+[\dIV/]+[ \t]*)?\([ \t]*"
+)
 
 
 def differences(t: Text) -> list[Relation]:
@@ -798,6 +801,15 @@ def differences(t: Text) -> list[Relation]:
             b = _next_tok(t, nxt)
             if b is not None and b.slash_prev and b.kind == FIGURE and nxt.kind == FIGURE:
                 out.append(Relation(DIFFERENCE, [("after", nxt), ("before", b), ("difference", d)], sign=sign, source="change"))
+                continue
+        # "xảy ra 12 vụ, giảm 3 vụ so với cùng kỳ năm 2023 (15 vụ)": the earlier figure in parentheses
+        sm = _SINCE_PAREN.match(text, d.end)
+        b0 = next((x for x in t.between(sm.end(), sm.end() + 24) if x.start == sm.end()), None) if sm else None
+        if b0 is not None and b0.kind == FIGURE and not b0.slash_next and b0.head in (None, d.head):
+            ss, _ = t.bounds.sentence(m.start())
+            now = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and x.head == d.head and d.head is not None]
+            if now:
+                out.append(Relation(DIFFERENCE, [("after", now[-1]), ("before", b0), ("difference", d)], sign=sign, source="change"))
                 continue
         # "có 1.897 hộ ... Sau 20 năm ... đến nay có 3.313 hộ ... tăng 1.416 hộ với 4.921 khẩu"
         if nxt is None or nxt.kind != PERCENT:
