@@ -376,3 +376,30 @@ def test_header_bodies_over_lines(text: str, expected: list[tuple[str, str]]) ->
 )
 def test_person_after_a_place(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a board is of the kind of the body it belongs to
+        ("Thường trực HĐND huyện Ba Tơ chỉ đạo", [("Thường trực HĐND huyện Ba Tơ", "state")]),
+        ("Ban Thường vụ Tỉnh đoàn phát động", [("Ban Thường vụ Tỉnh đoàn", "mass")]),
+        ("Ban Chấp hành Hội Cựu chiến binh xã họp", [("Ban Chấp hành Hội Cựu chiến binh xã", "mass")]),
+        ("Ban Thường trực Ủy ban MTTQ xã hiệp thương", [("Ban Thường trực Ủy ban MTTQ xã", "front")]),
+        ("Ủy ban Kiểm tra Công đoàn ngành Y tế kiểm tra", [("Ủy ban Kiểm tra Công đoàn", "mass")]),
+        ("Ban Kinh tế - Ngân sách HĐND tỉnh thẩm tra", [("Ban Kinh tế - Ngân sách HĐND tỉnh", "state")]),
+        # the party's own boards stay the party's
+        ("Ban Thường vụ Đảng ủy xã Ia Tô họp", [("Ban Thường vụ Đảng ủy xã Ia Tô", "party")]),
+        ("Ban Tổ chức Huyện ủy thẩm định", [("Ban Tổ chức Huyện ủy", "party")]),
+        ("Ban cán sự đảng UBND tỉnh lãnh đạo", [("Ban cán sự đảng UBND tỉnh", "party")]),
+        # state boards named on their own
+        ("Ban Chỉ đạo giảm nghèo bền vững huyện", [("Ban Chỉ đạo giảm nghèo bền vững huyện", "state")]),
+        ("Ban Chỉ đạo họp định kỳ", [("Ban Chỉ đạo", "state")]),
+        ("Ban Quản lý rừng phòng hộ Sông Hinh", [("Ban Quản lý rừng phòng hộ Sông Hinh", "state")]),
+        ("theo đề nghị của Ban Dân tộc tỉnh", [("Ban Dân tộc tỉnh", "state")]),
+    ],
+)
+def test_board_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    assert [(u.name, u.kind) for u in report.units] == expected

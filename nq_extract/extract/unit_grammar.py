@@ -771,9 +771,13 @@ class Scanner:
             bp = self._bare_parent(j) if len(m.heads) == 1 and m.heads[0].get("board") else 0
             if bp:
                 m.end_tok = j + bp  # "Ban Chấp hành Hội": the board of the association named before
+                if m.heads[0].get("kind_from_parent"):
+                    m.kind = "mass"
                 break
             nxt = self.body_at(j)
             if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
+                if len(m.heads) == 1 and m.heads[0].get("kind_from_parent"):
+                    m.kind = nxt[1]["kind"]  # "Thường trực HĐND tỉnh", "Ban Tổ chức Tỉnh đoàn": the parent's kind
                 m.heads.append(nxt[1])
                 m.end_tok = j + nxt[0]
                 m.level = m.level or nxt[1].get("level")
