@@ -167,3 +167,25 @@ def test_texts_skipped_by_the_footnote_shortcut_have_no_notes(text: str) -> None
         assert found == ([], [], [])
     bare = text.translate({ord(c): None for c in footnotes.SUPERSCRIPTS + "\f^"}).replace("chú thích", "")
     assert not normalize._may_have_notes(bare) and footnotes.detect(bare) == ([], [], [])
+
+
+def test_table_cell_offsets_match_the_full_inverse_map():
+    from array import array
+
+    from nq_extract.load.tables import _first_offsets
+
+    rng = random.Random(5)
+    for _ in range(20):
+        # a normalized -> loaded offset map: runs kept, some dropped (-1), some repeated (a loaded offset twice)
+        srcmap = array("l", [])
+        i = 0
+        for _ in range(rng.randint(1, 400)):
+            r = rng.random()
+            srcmap.append(-1 if r < 0.1 else i)
+            i += 0 if r > 0.9 else rng.randint(1, 3)
+        inverse = {}
+        for j, x in enumerate(srcmap):
+            if x >= 0:
+                inverse.setdefault(x, j)
+        needed = set(rng.sample(range(i + 2), min(i + 2, 30)))
+        assert _first_offsets(srcmap, needed) == {x: inverse[x] for x in needed if x in inverse}

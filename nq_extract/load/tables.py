@@ -8,6 +8,7 @@ whose text did not survive normalization (dropped as page furniture) has no span
 from __future__ import annotations
 
 from array import array
+from itertools import compress
 from typing import Any
 
 
@@ -16,7 +17,8 @@ def report_tables(doc: Any) -> list[Any]:
 
     if not doc.tables:
         return []
-    inverse = _inverse(doc.srcmap)
+    needed = {x for raw in doc.tables for row in raw.rows for _, s, e in row for x in (s, e - 1)}
+    first = _first_offsets(doc.srcmap, needed)
     out = []
     for raw in doc.tables:
         rows: list[list[str]] = []
@@ -25,20 +27,20 @@ def report_tables(doc: Any) -> list[Any]:
             rows.append([text for text, _, _ in row])
             spans = []
             for text, s, e in row:
-                start = inverse[s] if 0 <= s < len(inverse) else -1
-                end = inverse[e - 1] + 1 if 0 < e <= len(inverse) and inverse[e - 1] >= 0 else -1
+                start = first.get(s, -1)
+                end = first[e - 1] + 1 if e - 1 in first else -1
                 spans.append(doc.span(start, end) if text and 0 <= start < end else None)
             cells.append(spans)
         out.append(Table(rows=rows, cells=cells, page=raw.page))
     return out
 
 
-def _inverse(srcmap: array) -> array:
-    """For each loaded offset, the first normalized offset mapped to it (-1: none)."""
-    size = max(srcmap) + 1 if len(srcmap) else 0
-    inv = array("l", [-1]) * size
-    for j in range(len(srcmap) - 1, -1, -1):
-        i = srcmap[j]
-        if i >= 0:
-            inv[i] = j
-    return inv
+def _first_offsets(srcmap: array, needed: set[int]) -> dict[int, int]:
+    """For each loaded offset in ``needed``, the first normalized offset mapped to it (absent: none).
+
+    Only the normalized offsets that map to a needed one are visited (the scan runs in C).
+    """
+    out: dict[int, int] = {}
+    for j in compress(range(len(srcmap)), map(needed.__contains__, srcmap)):
+        out.setdefault(srcmap[j], j)
+    return out
