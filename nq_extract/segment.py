@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import data
 from .document import Document
@@ -101,6 +102,18 @@ _SO = re.compile(r"(?:^|(?<=\s))Số\b")
 _PLACE_DATE = re.compile(
     rf"(?<![\w\-/])(?P<place>(?:{_PLACE_WORD}[ \t]){{0,5}}{_PLACE_WORD})[ \t]*,[ \t]*ngày\s+(?P<d>\d{{1,2}}|[ .…_]*)\s*tháng\s+(?P<m>\d{{1,2}}|[ .…_]*)\s*năm\s+(?P<y>\d{{4}})"
 )
+
+
+@cache
+def _kind_number_re() -> re.Pattern[str]:
+    """The number line written after the kind's name: "Nghị quyết số: 653/2019/UBTVQH14"."""
+    kinds = "|".join(sorted((re.escape(k["name"]) for k in data.document_kinds()), key=len, reverse=True))
+    return re.compile(rf"(?m)^[ \t]*(?:{kinds})[ \t]+số[ \t]*:[ \t]*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/\-–]{{0,60}}[A-Za-zĐđƯư0-9])[ \t]*$")
+
+
+# a line in sentence case that starts the body's first paragraph right under the title
+# ("Hội nghị lần thứ bảy Ban Chấp hành ... họp ngày ..."; a title may name the conference: "... Nghị quyết\nHội nghị lần thứ tám")
+_BODY_START = re.compile(r"^(?:Hội nghị lần thứ [^\n]* họp\b|Tại phiên họp ngày|Xét đề nghị|Trên cơ sở |Vừa qua|Thời gian qua)")
 _TITLE_STOP = re.compile(r"^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Ngày|Sáng|Chiều|Để|Trong|Qua|Nhằm|I\.|1\.|Phần)", re.I)
 _SECTION = re.compile(
     r"(?m)^(?P<num>(?P<roman>[IVXLC]{1,6})\.|(?P<arabic>\d{1,2}(?:\.\d{1,2}){0,3})\.|(?P<letter>[a-zđ])\)|Phần thứ [^\n]{1,20})[ \t]+(?P<title>[^\n]{1,300})$"
@@ -189,12 +202,16 @@ def _is_byline(line: str, title_so_far: str) -> str | None:
     mid-phrase ("... của")."""
     if not line[:1].isupper() or len(line) > 120 or _CONTINUES.search(title_so_far.rstrip()):
         return None
-    from .extract.unit_grammar import Scanner
+    from .extract.unit_grammar import Scanner, _positions
 
     scanner = Scanner(line)
     matches = scanner.scan()
-    if len(matches) == 1 and matches[0].start_tok == 0 and matches[0].end_tok == len(scanner.toks) and not matches[0].group:
-        return "unit"
+    if len(matches) == 1 and matches[0].end_tok == len(scanner.toks) and not matches[0].group:
+        if matches[0].start_tok == 0:
+            return "unit"
+        lead = tuple(t.fold for t in scanner.toks[: matches[0].start_tok])
+        if line.isupper() and lead in _positions():
+            return "authority"  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" over a decision: who enacts it, not the title
     return "person" if _is_name(line) else None
 
 
@@ -230,7 +247,7 @@ def segment(doc: Document) -> Segments:
                 if t_end > t_start:
                     break
                 continue
-            if _TITLE_STOP.match(line) and t_end > t_start:
+            if (_TITLE_STOP.match(line) or _BODY_START.match(line)) and t_end > t_start:
                 break
             if t_end > t_start and (by := _is_byline(line, text[t_start:t_end])):
                 byline = line if by == "unit" else None
@@ -244,7 +261,7 @@ def segment(doc: Document) -> Segments:
     number = place_date = None
     place = date = None
     head_zone = (0, header_end if header_end else min(n, 600))
-    nm = _NUMBER.search(text, *head_zone)
+    nm = _NUMBER.search(text, *head_zone) or _kind_number_re().search(text, *head_zone)
     if nm:
         number = nm.span("sym")
     pm = _PLACE_DATE.search(text, *head_zone) or _PLACE_DATE.search(text, 0, min(n, HEADER_WINDOW))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 import nq_extract
 from nq_extract.document import Loaded
 from nq_extract.models import Source
@@ -121,3 +123,46 @@ def test_a_header_broken_over_lines_by_a_web_page():
         "Tuy Hòa",
         "2023-09-07",
     )
+
+
+def test_number_line_after_the_kind_name():
+    """ "Nghị quyết số: ..." is the number line: the id, and no part of the issuer."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n\nQuyết định số: 85/2024/QĐ-UBND\n\nGia Lai, ngày 03 tháng 4 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nBan hành quy chế phối hợp\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    d = nq_extract.parse_text(text).document
+    assert (d.id, d.issuer) == ("85/2024/QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH GIA LAI")
+    # "số" in the body after a kind's name is no number line
+    body = "UBND TỈNH GIA LAI\n\nBÁO CÁO\nTình hình\n\nThực hiện Kế hoạch số: 12/KH-UBND của tỉnh,\n"
+    assert nq_extract.parse_text(body).document.id is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        # who enacts a decision, in capitals under its title, is not the title
+        (
+            "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH KIỂM TRA NĂM 2024\nCHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN\nCăn cứ Luật;\n",
+            "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH KIỂM TRA NĂM 2024",
+        ),
+        (
+            "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nGIÁM ĐỐC SỞ NỘI VỤ\nCăn cứ Luật;\n",
+            "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC",
+        ),
+        # the conclusions' first paragraph starts right under the title
+        (
+            "KẾT LUẬN\nHỘI NGHỊ LẦN THỨ MƯỜI\nBAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XX)\nvề phát triển du lịch\n"
+            "Hội nghị lần thứ mười Ban Chấp hành Đảng bộ huyện (khóa XX) họp\nngày 05/3/2024 đã thảo luận và kết luận:\n",
+            "HỘI NGHỊ LẦN THỨ MƯỜI BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN (KHÓA XX) về phát triển du lịch",
+        ),
+        # a title may name the conference on its own line
+        (
+            "BÁO CÁO\nkết quả quán triệt Nghị quyết\nHội nghị lần thứ mười Ban Chấp hành Trung ương Đảng khóa XIII\n\nThực hiện",
+            "kết quả quán triệt Nghị quyết Hội nghị lần thứ mười Ban Chấp hành Trung ương Đảng khóa XIII",
+        ),
+    ],
+)
+def test_where_the_title_ends(lines: str, title: str):
+    text = "HUYỆN ỦY KRÔNG PA\n\nSố: 5-BC/HU\n\nKrông Pa, ngày 10 tháng 3 năm 2024\n\n" + lines
+    assert nq_extract.parse_text(text).document.title == title
