@@ -269,3 +269,10 @@ def test_registry_abbreviations_map_to_kinds() -> None:
 def test_titles_stop_at_their_quote_and_at_another_document(text, titles) -> None:
     refs = _refs(text)
     assert {k: refs[k].title for k in titles} == titles
+
+
+def test_the_catalogue_issuer_beats_the_guess_from_the_symbol() -> None:
+    # "TW" in a symbol says only "central": a directive of the Politburo is not one of the Central Committee
+    refs = _refs("Quán triệt Chỉ thị số 35-CT/TW và Nghị quyết 42-NQ/TW.")
+    assert refs["35-CT/TW"].issuer == "Bộ Chính trị"
+    assert refs["42-NQ/TW"].issuer == "Ban Chấp hành Trung ương Đảng"

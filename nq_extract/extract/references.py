@@ -72,7 +72,7 @@ def _entries(ctx: Context, res: Resolved, own: str | None) -> tuple[list[Referen
                 ref.catalogue = True
                 ref.date = ref.date or entry.date
                 ref.title = ref.title or entry.title
-                ref.issuer = ref.issuer or entry.issuer
+                ref.issuer = _without_term(body) or entry.issuer or ref.issuer  # the catalogue knows better than the code
                 ref.year = ref.year or (int(entry.date[:4]) if entry.date else None)
                 known[cid] = entry
         out.append(ref)
