@@ -403,3 +403,23 @@ def test_board_kinds(text: str, expected: list[tuple[str, str]]) -> None:
     report = nq_extract.parse(text)
     assert_valid(report)
     assert [(u.name, u.kind) for u in report.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stations, banks, forest rangers and military commands at a level
+        ("Trạm Y tế xã Nậm Loỏng khám cho 120 lượt người", [("Trạm Y tế xã Nậm Loỏng", "state")]),
+        ("phối hợp Trạm Khuyến nông huyện tập huấn", [("Trạm Khuyến nông huyện", "state")]),
+        ("Ngân hàng Chính sách xã hội huyện giải ngân", [("Ngân hàng Chính sách xã hội huyện", "state")]),
+        ("Hạt Kiểm lâm huyện tuần tra", [("Hạt Kiểm lâm huyện", "state")]),
+        ("đồng chí Chỉ huy trưởng Ban CHQS xã báo cáo", [("Ban CHQS xã", "state")]),
+        # not units
+        ("xây dựng trạm bơm điện, trạm biến áp", []),
+        ("chính sách xã hội được thực hiện", []),
+    ],
+)
+def test_more_state_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    assert [(u.name, u.kind) for u in report.units] == expected
