@@ -175,9 +175,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# words that head a part of a document, never a person's name ("Chương I", "Phụ lục")
+_PART_WORDS = frozenset({"Chương", "Điều", "Mục", "Phần", "Phụ", "Biểu", "Mẫu", "Bảng", "Khoản", "Tiểu"})
+
+
 def _is_name(line: str) -> bool:
     words = line.split()
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or words[0] in _PART_WORDS:
         return False
     for w in words:
         if not w[0].isupper() or not w.isalpha():

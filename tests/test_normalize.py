@@ -166,3 +166,19 @@ def test_number_line_after_the_kind_name():
 def test_where_the_title_ends(lines: str, title: str):
     text = "HUYỆN ỦY KRÔNG PA\n\nSố: 5-BC/HU\n\nKrông Pa, ngày 10 tháng 3 năm 2024\n\n" + lines
     assert nq_extract.parse_text(text).document.title == title
+
+
+@pytest.mark.parametrize(
+    ("tail", "signer"),
+    [
+        # a part's heading is no signer's name
+        ("Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n", None),
+        ("Phụ lục II\nBIỂU TỔNG HỢP\n", None),
+        # a signer's name under the position
+        ("T/M ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nMùa A Sình\n", "Mùa A Sình"),
+    ],
+)
+def test_signer_is_no_part_heading(tail: str, signer: str | None):
+    text = "ỦY BAN NHÂN DÂN\nXÃ PHÌN HỒ\n\nSố: 4/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành quy chế\n\nNội dung.\n\n" + tail
+    got = nq_extract.parse_text(text).document.signer
+    assert (got.name if got else None) == signer
