@@ -132,3 +132,25 @@ def test_signer_beside_recipients() -> None:
 )
 def test_people_lists_and_positions(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people listed with commas after one title
+        (
+            "Các đồng chí Vàng A Dơ, Phó Bí thư Thường trực Huyện ủy, Sùng A Lềnh, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì.",
+            [("Vàng A Dơ", "Phó Bí thư Thường trực Huyện ủy"), ("Sùng A Lềnh", "Phó Bí thư Huyện ủy")],
+        ),
+        # an item that is one more position of the person before is passed over
+        (
+            "Các đồng chí: Lý Thị Hoa, Ủy viên Ban Thường vụ Huyện ủy; Phó Chủ tịch Thường trực HĐND huyện; "
+            "Giàng Seo Phử, Phó Trưởng Ban Dân vận Huyện ủy dự.",
+            [("Lý Thị Hoa", "Ủy viên Ban Thường vụ Huyện ủy"), ("Giàng Seo Phử", "Phó Trưởng Ban Dân vận Huyện ủy")],
+        ),
+        # places after the position are no people
+        ("đồng chí Lý Thị Hoa, Bí thư Huyện ủy, Bắc Hà, Lào Cai dự", [("Lý Thị Hoa", "Bí thư Huyện ủy")]),
+    ],
+)
+def test_people_listed_with_commas(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected

@@ -423,3 +423,17 @@ def test_more_state_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     report = nq_extract.parse(text)
     assert_valid(report)
     assert [(u.name, u.kind) for u in report.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Bắc Hà tổ chức", [("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Bắc Hà", "front")]),
+        ("theo hướng dẫn của Ủy ban Trung ương MTTQ Việt Nam về", [("Ủy ban Trung ương MTTQ Việt Nam", "front")]),
+        ("MTTQ Việt Nam xã Bản Phố vận động", [("MTTQ Việt Nam xã Bản Phố", "front")]),
+    ],
+)
+def test_front_written_with_its_country(text: str, expected: list[tuple[str, str]]) -> None:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    assert [(u.name, u.kind) for u in report.units] == expected

@@ -142,10 +142,16 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
         position, end = _position_end(sc, k)
         out.append((name.title() if capitals else name, s, e, position or _position_before(sc, i)))
         i = k
-        while end < len(toks) and toks[end].text == ";":  # "...; Trần Văn B, Phó Bí thư Tỉnh ủy": the list goes on
+        # "...; Trần Văn B, Phó Bí thư Tỉnh ủy" or "..., Trần Văn B, ...": the list goes on; an item that
+        # is one more position of the person before ("; Phó Chủ tịch HĐND tỉnh;") is passed over
+        while end < len(toks) and toks[end].text in (";", ",") and position is not None:
             nxt = _listed(sc, end + 1)
             if nxt is None:
-                break
+                more, after = _first_position(sc, end + 1) if toks[end].text == ";" else (None, end)
+                if more is None or after >= len(toks) or toks[after].text != ";":
+                    break
+                end = after
+                continue
             out.append(nxt[0])
             i = end = nxt[1]
     return out
