@@ -437,3 +437,19 @@ def test_front_written_with_its_country(text: str, expected: list[tuple[str, str
     report = nq_extract.parse(text)
     assert_valid(report)
     assert [(u.name, u.kind) for u in report.units] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cooperative ("hợp tác xã") is no commune
+        ("hỗ trợ hợp tác xã Thành Công mở rộng sản xuất", []),
+        ("Hợp tác xã Nông nghiệp Tân Hưng đạt doanh thu", []),
+        ("UBND xã Hòa Bình hỗ trợ", ["UBND xã Hòa Bình"]),
+        ("tăng cường hợp tác, xã Tân Lập đã", ["xã Tân Lập"]),
+        # an enterprise's party organisation
+        ("Đảng bộ Xí nghiệp Khai thác công trình thủy lợi huyện họp", ["Đảng bộ Xí nghiệp Khai thác công trình thủy lợi huyện"]),
+    ],
+)
+def test_cooperatives_and_enterprises(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -415,6 +415,8 @@ class Scanner:
             return None
         for key, a in self.g.admin.get(self.toks[i].fold, ()):
             if self._seq(i, key):
+                if i > 0 and self.toks[i - 1].fold in a.get("not_after", ()) and self.joined(i - 1, i):
+                    return None  # "hợp tác xã Thành Công": a cooperative, not a commune
                 return len(key), a
         return None
 
