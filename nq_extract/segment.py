@@ -282,9 +282,11 @@ def segment(doc: Document) -> Segments:
             stop = pm.start()
         raw = _MOTTO_RE.sub(" ", text[0:stop])
         raw = _RULE_RE.sub(" ", raw)
-        issuer = " ".join(w for w in raw.split() if any(c.isalnum() for c in w)) or None
+        issuer = _words_of(raw)
         if issuer and len(issuer) > 160:
-            issuer = None
+            # a web page's own lines before the header: the issuer is the last block in capitals
+            blocks = [b for b in (_words_of(x) for x in re.split(r"\n[ \t]*\n", raw)) if b]
+            issuer = blocks[-1] if blocks and blocks[-1].isupper() and len(blocks[-1]) <= 160 else None
     if issuer is None and byline:
         issuer = byline  # a speech or article names its body under the title
 
@@ -315,6 +317,10 @@ def segment(doc: Document) -> Segments:
 
 
 _PLACE_LINE = re.compile(rf"(?:{_PLACE_WORD}[ \t]){{0,2}}{_PLACE_WORD}")
+
+
+def _words_of(raw: str) -> str | None:
+    return " ".join(w for w in raw.split() if any(c.isalnum() for c in w)) or None
 
 
 def _place_with_line_before(text: str, pm: re.Match[str]) -> str:

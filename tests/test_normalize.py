@@ -182,3 +182,19 @@ def test_signer_is_no_part_heading(tail: str, signer: str | None):
     text = "ỦY BAN NHÂN DÂN\nXÃ PHÌN HỒ\n\nSố: 4/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành quy chế\n\nNội dung.\n\n" + tail
     got = nq_extract.parse_text(text).document.signer
     assert (got.name if got else None) == signer
+
+
+def test_issuer_after_a_web_page_s_own_lines():
+    """A web page's lines before the header leave the issuer to the last block in capitals."""
+    text = (
+        "Kế hoạch 40/KH-UBND năm 2023 về chuyển đổi số trên địa bàn tỉnh Hà Nam do tỉnh ban hành\n"
+        "Số hiệu: 40/KH-UBND Loại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Hà Nam Người ký: Trần Văn Bình\n"
+        "Ngày ban hành: 12/03/2023 Tình trạng: Còn hiệu lực\n\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 40/KH-UBND\n\nHà Nam, ngày 12 tháng 3 năm 2023\n\nKẾ HOẠCH\nChuyển đổi số năm 2023\n\nThực hiện.\n"
+    )
+    d = nq_extract.parse_text(text).document
+    assert (d.id, d.issuer) == ("40/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH HÀ NAM")
+    # a long issuer with no block in capitals at its end is still none
+    long = "Trang chủ văn bản pháp luật tổng hợp các văn bản của tỉnh " * 4 + "\n\nSố: 40/KH-UBND\n\nKẾ HOẠCH\nChuyển đổi số\n"
+    assert nq_extract.parse_text(long).document.issuer is None
