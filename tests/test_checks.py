@@ -27,6 +27,20 @@ SEED_SENTENCE = (
 )
 
 CONSISTENT = [
+    # parts that break down one part ("với ..."), an earlier total, or two totals in turn
+    (
+        "Năm 2024 tiếp nhận 3.200 đơn, trong đó có 2.150 đơn đủ điều kiện xử lý với 410 đơn khiếu nại, 140 đơn tố cáo và 1.600 đơn kiến nghị.",
+        [("sum", "consistent", 2150, None)],
+    ),
+    (
+        "Đã giải quyết 120 đơn khiếu nại và 45 đơn tố cáo; trong đó có 20 đơn khiếu nại đúng, 30 đơn đúng một phần và 70 đơn sai; "
+        "có 5 đơn tố cáo đúng, 10 đơn đúng một phần và 30 đơn sai.",
+        [("sum", "consistent", 120, None), ("sum", "consistent", 45, None)],
+    ),
+    (
+        "Đã giải quyết 90/100 vụ việc khiếu nại và 40/45 vụ việc tố cáo, trong đó giải quyết thông qua hòa giải 30; bằng quyết định hành chính 60.",
+        [("sum", "consistent", 90, None)],
+    ),
     # a part's share after a comma, outside parentheses
     (
         "Năm 2024 toàn huyện giải quyết 12.480 hồ sơ; trong đó, đúng hạn có 12.300 hồ sơ, chiếm tỷ lệ 98,56%; "

@@ -342,8 +342,53 @@ def breakdowns(t: Text) -> list[Relation]:
         one_share = len(parts) == 1 and parts[0][1] is not None and parts[0][0].head == total.head
         if len(parts) < 2 and not one_share:  # one subset is kept for its share: "trong đó 31 trường ..., đạt tỷ lệ 64,58%"
             continue
-        _emit_breakdown(t, out, total, parts, subset_possible=kw.startswith("trong"), source="keyword")
+        before = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and not x.slash_prev]
+        for whole, its_parts in _totals_of(total, parts, before) or ():
+            _emit_breakdown(t, out, whole, its_parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
+
+
+Parts = list[tuple[Tok, Tok | None, int]]
+
+
+def _totals_of(total: Tok, parts: Parts, before: list[Tok]) -> list[tuple[Tok, Parts]] | None:
+    """Which stated total the parts break down, when they do not add up to the nearest one.
+
+    - a part broken down by the parts after it: "7.156 đơn, trong đó có 5.591 đơn đủ điều kiện với 651 đơn
+      khiếu nại, 281 đơn tố cáo và 4.659 đơn kiến nghị" (5.591 is their total, a subset of 7.156);
+    - an earlier figure of the sentence they add up to: "đã giải quyết 188/211 vụ KN và 124/128 vụ TC, trong
+      đó ... 66; ... 122";
+    - two totals broken down in turn: "274 đơn khiếu nại và 105 đơn tố cáo; trong đó 11, 10, 74 và 179 ...;
+      có 9, 15, 11 và 70 ...".
+    None when the parts overflow the nearest total by more than a slip of one digit and other totals stand
+    before it: which one they break down is not clear, and a false alarm costs more than a missed check.
+    """
+    from decimal import Decimal
+
+    vals = [p.number.value for p, _, _ in parts]
+    s = sum(vals, Decimal(0))
+    tv = total.number.value
+    if s == tv or len(parts) < 2:
+        return [(total, parts)]
+    for i in range(len(parts) - 2):
+        if vals[i] == sum(vals[i + 1 :], Decimal(0)):
+            return [(parts[i][0], parts[i + 1 :])]
+    prev = [x for x in before if x.start < total.start]
+    for c in reversed(prev):
+        if c.number.value == s and all(_same_unit(c, p) for p, _, _ in parts):
+            return [(c, parts)]
+    if prev:
+        acc = Decimal(0)
+        for k, v in enumerate(vals[:-1]):
+            acc += v
+            if acc == prev[-1].number.value:
+                if sum(vals[k + 1 :], Decimal(0)) == tv:
+                    return [(prev[-1], parts[: k + 1]), (total, parts[k + 1 :])]
+                break
+    overflow = s > tv and not _slip(f"{s:f}".split(".")[0], f"{tv:f}".split(".")[0])  # a slip of one digit is still this total's
+    if overflow and any(x.head == total.head or x.head is None for x in prev):
+        return None
+    return [(total, parts)]
 
 
 # "Trong số 3.405 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 2.436 hồ sơ và có 969 hồ sơ đã quá hạn";
