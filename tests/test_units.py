@@ -453,3 +453,19 @@ def test_front_written_with_its_country(text: str, expected: list[tuple[str, str
 )
 def test_cooperatives_and_enterprises(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "canonical"),
+    [
+        # the header's place is the province when it names one exactly, not a town a letter off ("Phúc Yên")
+        ("Phú Yên", "Văn phòng Ủy ban nhân dân tỉnh Phú Yên"),
+        ("Lâm Đồng", "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ],
+)
+def test_header_place_resolves_a_bare_province(place: str, canonical: str) -> None:
+    text = (
+        f"ỦY BAN NHÂN DÂN\n\nSố: 9/BC-UBND\n\n{place}, ngày 05 tháng 02 năm 2016\n\nBÁO CÁO\nTình hình\n\nVăn phòng UBND tỉnh tổng hợp.\n"
+    )
+    got = {u.name: u.canonical for u in nq_extract.parse(text).units}
+    assert got["Văn phòng UBND tỉnh"] == canonical

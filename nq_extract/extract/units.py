@@ -249,9 +249,10 @@ class _Linker:
                     votes.setdefault((level, link.place.code), []).append(link)
         place = self.ctx.seg.place
         if place:
-            for level in ("district", "province"):
-                link = self._gz_link(place, level, "2019")
-                if link:
+            links = [(level, self._gz_link(place, level, "2019")) for level in ("district", "province")]
+            best = max((lk.score for _, lk in links if lk), default=0.0)
+            for level, link in links:
+                if link and link.score >= best:  # "Phú Yên" is the province, not the town "Phúc Yên" a letter off
                     votes.setdefault((level, link.place.code), []).append(link)
         districts = [v for (lv, _), v in votes.items() if lv == "district"]
         provinces = [v for (lv, _), v in votes.items() if lv == "province"]
