@@ -91,7 +91,8 @@ def _scanned_kind_line(text: str, end: int) -> tuple[str, int, int] | None:
 
 
 _NUMBER = re.compile(
-    r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9][0-9A-Za-zĐđƯư.&/ \-–]{0,60}?[A-Za-zĐđƯư0-9])(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})"
+    r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9](?:[0-9A-Za-zĐđƯư.&/ \-–]|(?<=[-–/])[ \t]*\n[ \t]*){0,60}?[A-Za-zĐđƯư0-9])"
+    r"(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})"  # a line break only after a dash or slash ("16 -\nHD/BTCTW")
 )
 # The header's "Tam Đường, ngày 15 tháng 01 năm 2024": the place is a run of capitalised
 # words (so an id such as "NĐ-CP, ngày ..." in the body is not a place); blanks

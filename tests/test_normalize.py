@@ -198,3 +198,12 @@ def test_issuer_after_a_web_page_s_own_lines():
     # a long issuer with no block in capitals at its end is still none
     long = "Trang chủ văn bản pháp luật tổng hợp các văn bản của tỉnh " * 4 + "\n\nSố: 40/KH-UBND\n\nKẾ HOẠCH\nChuyển đổi số\n"
     assert nq_extract.parse_text(long).document.issuer is None
+
+
+def test_a_number_broken_after_its_dash_is_the_documents_own_id():
+    r = nq_extract.parse_text(
+        "BAN CHẤP HÀNH\nTRUNG ƯƠNG\nBAN TỔ CHỨC\n--------\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n|\nSố: 21 -\nHD/BTCTW\n|\n"
+        "Hà Nội, ngày\n10 tháng 9 năm 2019\n|\nHƯỚNG DẪN\nKIỂM ĐIỂM CHẤT LƯỢNG\n\nThực hiện Quy định số 132-QĐ/TW, Ban Tổ chức Trung ương hướng dẫn.\n"
+    )
+    assert r.document.id == "21-HD/BTCTW"
+    assert [x.id for x in r.references] == ["132-QĐ/TW"]  # its own number is no reference
