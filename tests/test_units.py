@@ -356,9 +356,7 @@ def test_abbreviated_boards_take_their_parent() -> None:
     ],
 )
 def test_header_bodies_over_lines(text: str, expected: list[tuple[str, str]]) -> None:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    assert [(u.name, u.kind) for u in report.units] == expected
+    assert names_and_kinds(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -400,9 +398,7 @@ def test_person_after_a_place(text: str, expected: list[str]) -> None:
     ],
 )
 def test_board_kinds(text: str, expected: list[tuple[str, str]]) -> None:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    assert [(u.name, u.kind) for u in report.units] == expected
+    assert names_and_kinds(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -420,9 +416,7 @@ def test_board_kinds(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_more_state_bodies(text: str, expected: list[tuple[str, str]]) -> None:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    assert [(u.name, u.kind) for u in report.units] == expected
+    assert names_and_kinds(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -434,9 +428,7 @@ def test_more_state_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_front_written_with_its_country(text: str, expected: list[tuple[str, str]]) -> None:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    assert [(u.name, u.kind) for u in report.units] == expected
+    assert names_and_kinds(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -469,3 +461,9 @@ def test_header_place_resolves_a_bare_province(place: str, canonical: str) -> No
     )
     got = {u.name: u.canonical for u in nq_extract.parse(text).units}
     assert got["Văn phòng UBND tỉnh"] == canonical
+
+
+def names_and_kinds(text: str) -> list[tuple[str, str]]:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    return [(u.name, u.kind) for u in report.units]

@@ -76,12 +76,7 @@ def _by_first(keys: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ..
 
 def _seq_at(sc: Scanner, i: int, first: dict[str, list[tuple[str, ...]]]) -> int:
     """Words in the longest phrase of ``first`` (grouped by first word) at word i, or 0."""
-    if i >= len(sc.toks):
-        return 0
-    for key in first.get(sc.toks[i].fold, ()):
-        if sc._seq(i, key):
-            return len(key)
-    return 0
+    return sc.phrase_at(first, i)
 
 
 def _is_name_word(sc: Scanner, i: int) -> bool:

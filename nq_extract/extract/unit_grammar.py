@@ -304,9 +304,14 @@ class Scanner:
 
     def term_at(self, i: int) -> int:
         """Words of a name term at word i ("hành chính công", "các khu công nghiệp"), or 0."""
+        return self.phrase_at(self.g.terms, i)
+
+    def phrase_at(self, phrases: Any, i: int) -> int:
+        """Words of the first phrase of ``phrases`` (lists keyed by their first word's fold, longest first)
+        written at word i, or 0."""
         if i >= len(self.toks):
             return 0
-        for key in self.g.terms.get(self.toks[i].fold, ()):
+        for key in phrases.get(self.toks[i].fold, ()):
             if self._seq(i, key):
                 return len(key)
         return 0
@@ -365,12 +370,7 @@ class Scanner:
 
     def domain_at(self, i: int) -> int:
         """Words of a department's field at word i ("Tài nguyên và Môi trường"), or 0."""
-        if i >= len(self.toks):
-            return 0
-        for key in self.g.domains.get(self.toks[i].fold, ()):
-            if self._seq(i, key):
-                return len(key)
-        return 0
+        return self.phrase_at(self.g.domains, i)
 
     def _lower_name(self, i: int, run: int) -> int:
         """An association named in lower case, kept only before a body or a named place:
