@@ -79,10 +79,15 @@ def _folded(text: str) -> str:
     return "".join(c for c in strip_marks(text) if c.isalpha())
 
 
+@cache
+def _folded_kinds() -> dict[str, str]:
+    return {_folded(k["name"]): k["name"] for k in data.document_kinds()}
+
+
 def _scanned_kind_line(text: str, end: int) -> tuple[str, int, int] | None:
     """A heading in capitals that is a document kind once a scan's errors are folded away
     ("K ÉT LUẬN", "BẢO CÁO"): the kind, and where its line's letters start and end."""
-    kinds = {_folded(k["name"]): k["name"] for k in data.document_kinds()}
+    kinds = _folded_kinds()
     for m in _CAPS_LINE.finditer(text, 0, end):
         kind = kinds.get(_folded(m.group("kind")))
         if kind is not None:

@@ -33,13 +33,6 @@ def _json(value: Decimal | None, places: int = 4) -> int | float | None:
     return int(q) if q == q.to_integral_value() else float(q)
 
 
-def _mid(d: decide.Decision) -> Decimal | None:
-    """The computed value reported: the figures as written, else the middle of what their rounding allows."""
-    if d.value is not None:
-        return d.value
-    return None if d.computed is None else (d.computed.lo + d.computed.hi) / 2
-
-
 def judge(rel: Relation) -> tuple[decide.Decision, Any, str, str]:
     """The decision for one relation, its stated value, and its messages (vi, en)."""
     if rel.kind == PERCENTAGE:
@@ -103,7 +96,7 @@ def judge(rel: Relation) -> tuple[decide.Decision, Any, str, str]:
 def _computed(rel: Relation, d: decide.Decision) -> Any:
     if rel.kind == COUNT:
         return len(rel.items) if d.computed is None else _json(d.computed.lo)
-    mid = _mid(d)
+    mid = d.shown
     if rel.kind == TIMES and mid is not None:
         return _json(mid / 100)
     return _json(mid)

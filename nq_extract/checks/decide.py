@@ -46,6 +46,13 @@ class Decision:
     finding: str | None = None
     value: Decimal | None = None  # the result of the figures as written (inside ``computed``): what a reader recomputes
 
+    @property
+    def shown(self) -> Decimal | None:
+        """The computed value to report: the figures as written, else the middle of what their rounding allows."""
+        if self.value is not None:
+            return self.value
+        return None if self.computed is None else (self.computed.lo + self.computed.hi) / 2
+
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
     return None if whole == 0 else part / whole * 100

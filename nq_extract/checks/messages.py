@@ -6,8 +6,6 @@ A message says what agrees or disagrees, never which figure is wrong:
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from .decide import APPROXIMATE, CONSISTENT, INCONSISTENT, REVERSED, ROUNDING, TRUNCATION, Decision
 from .rounding import show
 
@@ -32,15 +30,6 @@ def _en(written: str) -> str:
     return written.replace(".", "\x00").replace(",", ".").replace("\x00", ",")
 
 
-def _shown(decision: Decision) -> Decimal | None:
-    """What a reader recomputes from the written figures (the middle of the interval when unknown)."""
-    if decision.value is not None:
-        return decision.value
-    if decision.computed is None:
-        return None
-    return (decision.computed.lo + decision.computed.hi) / 2
-
-
 def _verdict(decision: Decision) -> tuple[str, str]:
     vi, en = VERDICT_VI[decision.status], VERDICT_EN[decision.status]
     if decision.finding:
@@ -50,7 +39,7 @@ def _verdict(decision: Decision) -> tuple[str, str]:
 
 
 def percentage(num: str, den: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _shown(decision)
+    value = decision.shown
     shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -60,7 +49,7 @@ def percentage(num: str, den: str, pct: str, decision: Decision, decimals: int) 
 
 
 def total(total_written: str, parts: list[str], decision: Decision) -> tuple[str, str]:
-    value = _shown(decision)
+    value = decision.shown
     shown = show(value, 2) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -70,7 +59,7 @@ def total(total_written: str, parts: list[str], decision: Decision) -> tuple[str
 
 
 def difference(after: str, before: str, diff: str, decision: Decision) -> tuple[str, str]:
-    value = _shown(decision)
+    value = decision.shown
     shown = show(value, 2) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -97,7 +86,7 @@ def same(first: str, second: str, label: str, decision: Decision) -> tuple[str, 
 
 
 def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _shown(decision)
+    value = decision.shown
     shown = show(value, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
@@ -107,7 +96,7 @@ def growth(diff: str, base: str, pct: str, decision: Decision, decimals: int) ->
 
 
 def times(after: str, before: str, factor: str, decision: Decision, decimals: int) -> tuple[str, str]:
-    value = _shown(decision)
+    value = decision.shown
     shown = show(value / 100, max(decimals + 1, 2)) if value is not None else "?"
     vi, en = _verdict(decision)
     return (
