@@ -5,7 +5,10 @@ it and on all of it, recording the seconds of every part (normalize, segment,
 each stage) in CPU seconds of the thread, so other work on the machine does
 not count. For every part, 4x the input may cost at most 6x the time: a ratio
 measured in this run, taking the best of repeated runs when a ratio looks high
-(other work on the machine adds noise), never a wall-clock limit. A part that
+(other work on the machine adds noise), never a wall-clock limit. Garbage
+collection is off while a run is timed: a full collection walks every live
+object, so the bigger input pays for more of them in each pass, a cost of the
+heap the earlier tests left rather than of the part that happened to trigger it. A part that
 spends under ``FLOOR`` seconds on the full input is too quick to time and
 passes. The full input gets ``BIG_FACTOR`` times the quarter's total time (at
 least ``MIN_LIMIT``) before it counts as not finishing, so a runaway pattern
@@ -128,6 +131,7 @@ def _run(text: str, limit: float) -> tuple[dict[str, float | None], str | None, 
     """CPU seconds per part, what went wrong, and the wall time of the run (for the next limit)."""
     timings: dict[str, float | None] = {}
     gc.collect()
+    gc.disable()  # a full collection scans every live object: its cost is the heap's, not the part's
     start = time.perf_counter()
     try:
         nq_extract.parse_text(text, timings=timings, timeout=limit, errors="raise")
@@ -135,6 +139,8 @@ def _run(text: str, limit: float) -> tuple[dict[str, float | None], str | None, 
         return timings, "timeout", time.perf_counter() - start
     except Exception as err:  # noqa: BLE001 - reported against the part that raised
         return timings, f"{type(err).__name__}: {str(err)[:200]}", time.perf_counter() - start
+    finally:
+        gc.enable()
     return timings, None, time.perf_counter() - start
 
 
