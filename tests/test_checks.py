@@ -131,6 +131,18 @@ CONSISTENT += [
 ]
 
 CONSISTENT += [
+    # "Trong đó" opening a sentence breaks down the figure that ends the sentence before
+    (
+        "Toàn huyện còn 9,5% hộ nghèo (tương đương 420 hộ). Trong đó, hộ đồng bào dân tộc thiểu số là 378 hộ, chiếm tỷ lệ 90% số hộ nghèo.",
+        [("percentage", "consistent", 90, None)],
+    ),
+    (
+        "Năm 2024 toàn huyện kết nạp 150 đảng viên. Trong đó, 90 đảng viên là đoàn viên thanh niên và 60 đảng viên ở khu vực khác.",
+        [("sum", "consistent", 150, None)],
+    ),
+]
+
+CONSISTENT += [
     (
         "Giao 03 sở chủ trì thực hiện: Văn hóa, Thể thao và Du lịch; Lao động - Thương binh và Xã hội; Tài chính.",
         [("count", "consistent", 3, None)],
@@ -157,6 +169,13 @@ INCONSISTENT = [
         [("percentage", "inconsistent", 92.94, "reversed")],
     ),
     ("Tiến hành khởi tố mới: 734 vụ, 1218 bị can, giảm 312 vụ (734/1064) so với năm 2024.", [("difference", "inconsistent", 312, None)]),
+    (
+        "Toàn huyện còn 9,5% hộ nghèo (tương đương 420 hộ). Trong đó, hộ đồng bào dân tộc thiểu số là 378 hộ, chiếm tỷ lệ 80% số hộ nghèo.",
+        [("percentage", "inconsistent", 80, None)],
+    ),
+    # one trait (women and men) does break the total down; a word in every part is what they count
+    ("Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 25 đảng viên nam.", [("sum", "inconsistent", 50, None)]),
+    ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 đoàn viên nam.", [("sum", "inconsistent", 200, None)]),
 ]
 
 TRUNCATION_AND_APPROXIMATE = [
@@ -193,6 +212,13 @@ NOT_RELATIONS = [
     "Trong số 300 hồ sơ, có 120 hồ sơ nộp trực tuyến và 80 hồ sơ của doanh nghiệp.",
     # "thiểu số 17": a minority, not a number label; the figures name people of other kinds than the total
     "Đã kết nạp 120 đảng viên, trong đó: nữ 48 đồng chí, người dân tộc thiểu số 17 đồng chí, đoàn viên 38 đồng chí.",
+    # parts told apart by different traits (women, youth, ethnic minorities) overlap: no sum
+    "Năm 2024 kết nạp 50 đảng viên, trong đó nữ 30 đảng viên, đoàn viên 35 đảng viên.",
+    "Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 35 đảng viên là đoàn viên thanh niên.",
+    "Toàn huyện có 1.250 đảng viên, trong đó 620 đảng viên nữ, 540 đảng viên dân tộc thiểu số, 210 đảng viên trẻ.",
+    # "Trong đó" after a sentence ending on a share: no figure of the sentence before is its total
+    "Năm 2024 kết nạp 150 đảng viên, đạt 95% kế hoạch. Trong đó, 90 đảng viên là đoàn viên, chiếm 60%.",
+    "Năm 2024 kết nạp 150 đảng viên. Cụ thể, 90 đảng viên là đoàn viên, chiếm 50%.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
     "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",

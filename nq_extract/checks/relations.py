@@ -331,6 +331,9 @@ def breakdowns(t: Text) -> list[Relation]:
         else:
             region = (m.end(), se)
             total = _total_before(t, m.start(), ss)
+            if total is None and _opens_sentence(text, ss, m.start(), kw):
+                ss = t.bounds.sentence(ss - 1)[0]  # "... 669 hộ. Trong đó, 649 hộ ...": the total ends the sentence before
+                total = _total_before(t, m.start(), ss)
         if total is None:
             total = _shared_denominator(t, region)
         if total is None or region[1] - region[0] < 3:
@@ -346,6 +349,16 @@ def breakdowns(t: Text) -> list[Relation]:
         for whole, its_parts in _totals_of(total, parts, before) or ():
             _emit_breakdown(t, out, whole, its_parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
+
+
+def _opens_sentence(text: str, ss: int, at: int, kw: str) -> bool:
+    """ "Trong đó" opening a sentence that follows a full stop: its parts break down the sentence before."""
+    if not kw.startswith("trong đó") or ss == 0 or text[ss:at].strip():
+        return False
+    j = ss
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return text[j - 1 : j] == "."
 
 
 Parts = list[tuple[Tok, Tok | None, int]]
@@ -482,10 +495,46 @@ def _emit_breakdown(
             out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
 
 
+def _trait_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every trait word of ``traits.json``, longest first, and word -> trait."""
+    global _TRAITS
+    if _TRAITS is None:
+        from ..data import load
+
+        trait_of = {w.lower(): trait for trait, ws in load("traits.json")["traits"].items() for w in ws}
+        alts = "|".join(re.escape(w) for w in sorted(trait_of, key=len, reverse=True))
+        _TRAITS = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE), trait_of
+    return _TRAITS
+
+
+_TRAITS: tuple[re.Pattern[str], dict[str, str]] | None = None
+_ITEM_SEP = re.compile(r"[,;:]")
+
+
+def _told_apart_by_traits(text: str, parts: Parts) -> bool:
+    """Parts told apart by two or more traits overlap ("trong đó 30 đảng viên nữ, 35 đảng viên là đoàn viên"):
+    women and youth are not a breakdown. A trait word in every part is what they all count, not what tells
+    them apart ("120 đoàn viên nữ, 80 đoàn viên nam" is one trait)."""
+    pattern, trait_of = _trait_pattern()
+    items: list[set[str]] = []
+    for i, (p, _, seg) in enumerate(parts):
+        cut = [m.end() for m in _ITEM_SEP.finditer(text, seg, p.start)]
+        a = cut[-1] if cut else seg
+        limit = parts[i + 1][0].start if i + 1 < len(parts) else min(len(text), p.end + 80)
+        sep = _ITEM_SEP.search(text, p.end, limit)
+        b = sep.start() if sep else limit
+        items.append({m.group().lower() for m in pattern.finditer(text, a, b)})
+    shared = set.intersection(*items) if items else set()
+    traits = {trait_of[w] for item in items for w in item - shared}
+    return len(traits) >= 2
+
+
 def _is_sum(t: Text, total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, subset_possible: bool, max_short: float | None) -> bool:
     """Whether the parts are stated to add up to the total (not only some of it)."""
     from decimal import Decimal
 
+    if _told_apart_by_traits(t.text, parts):
+        return False
     part_toks = [p for p, _, _ in parts]
     s = sum((p.number.value for p in part_toks), Decimal(0))
     # "trong đó" may name subsets: "rà soát 734 văn bản, trong đó đề xuất 303 và đã xử lý 303"
