@@ -250,7 +250,7 @@ class Scanner:
             if not self._seq(i, key):
                 continue
             first = self.toks[i].text
-            written = b["name"].split()[0]
+            written = _words(b["name"])[0]
             if written.isupper() and first != written:
                 continue  # abbreviations keep their case
             if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)):

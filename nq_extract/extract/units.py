@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from .. import data
 from ..context import Context
 from ..models import Unit
-from .unit_grammar import Match, Scanner, grammar, scanner
+from .unit_grammar import Match, Scanner, _key, grammar, scanner, tokens
 
 HEADER_CHARS = 800  # without a kind line, the issuer lines sit in the first characters
 
@@ -207,17 +209,66 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
 
 
 def expand_abbreviations(name: str) -> str:
-    """``Ủy ban MTTQ huyện`` -> ``Ủy ban Mặt trận Tổ quốc huyện`` (whole words only);
-    a name printed in capitals (``ỦY BAN NHÂN DÂN``) in running-text case."""
+    """``Ủy ban MTTQ huyện`` -> ``Ủy ban Mặt trận Tổ quốc huyện`` (whole words only); the words of
+    known bodies, fields and types in their running-text case (``ĐẢNG ỦY XÃ`` and ``đảng ủy xã`` ->
+    ``Đảng ủy xã``, ``ban thường vụ huyện ủy`` -> ``Ban Thường vụ Huyện ủy``), other words printed
+    in capitals as names (``HỒ THẦU`` -> ``Hồ Thầu``)."""
     abbr = grammar().abbreviations
-    out = " ".join(abbr.get(w, w) for w in name.split())
-    if out.isupper() and out not in abbr:
-        from ..segment import sentence_case
+    return " ".join(abbr.get(w, w) for w in _cased(name).split())
 
-        cased = sentence_case(out)
-        if cased != out[:1] + out[1:].lower():  # only where the casing table knows the words
-            out = cased
+
+@cache
+def _spellings() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The written form of each body, field and administrative type in the data, keyed by its first
+    word's fold, longest first (the first spelling in the data wins: "Đoàn Thanh niên")."""
+    spec = data.load("unit_kinds.json")
+    names = [b["name"] for b in spec["bodies"]] + spec["domains"] + [a["name"] for a in spec["admin_types"]]
+    names += [w for w in spec["level_words"] if w != "Đảng"]
+    seen: dict[tuple[str, ...], str] = {}
+    for n in names:
+        seen.setdefault(_key(n), n)
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for k, n in sorted(seen.items(), key=lambda t: -len(t[0])):
+        out.setdefault(k[0], []).append((k, n))
     return out
+
+
+_CONNECTORS = frozenset({"và", "của", "các", "về", "cho", "với"})
+
+
+def _cased(name: str) -> str:
+    """The name with the words of known bodies as the data writes them and words in capitals as names."""
+    toks = tokens(name)
+    spell = _spellings()
+    abbr = grammar().abbreviations
+    admin = grammar().admin
+    out: list[str] = []
+    pos = 0
+    i = 0
+    placed = False  # after an administrative type, the words are the place's name ("xã Thanh Tra")
+    while i < len(toks):
+        t = toks[i]
+        out.append(name[pos : t.start])
+        for key, written in () if placed else spell.get(t.fold, ()):
+            n = len(key)
+            if i + n > len(toks) or any(toks[i + k].fold != key[k] for k in range(1, n)):
+                continue
+            if written.isupper() and name[t.start : toks[i + n - 1].end] != written:
+                continue  # an abbreviation keeps its case ("UBND", not "ubnd")
+            out.append(written)
+            pos = toks[i + n - 1].end
+            i += n
+            placed = any(k == key for k, _ in admin.get(t.fold, ()))
+            break
+        else:
+            w = t.text
+            if len(w) > 1 and w.isalpha() and w.isupper() and w not in abbr:
+                w = w.lower() if t.fold in _CONNECTORS else w.capitalize()
+            out.append(w)
+            pos = t.end
+            i += 1
+    out.append(name[pos:])
+    return "".join(out)
 
 
 class _Linker:
