@@ -28,7 +28,7 @@ def test_local_cluster_writes_the_same_outputs_as_the_pool(tmp_path):
     good = synth.generate(folder, 4, ("txt",), seed=21)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "hang_python.txt").write_text(good[0].read_text(encoding="utf-8") + "\n.", encoding="utf-8")
-    limits = Limits(seconds=4, memory_mb=1024)  # generous: the machine may be busy
+    limits = Limits(seconds=8, memory_mb=1024)  # generous: a busy machine may take seconds to start a cold worker
     processor = "tests.test_batch_processors:misbehave"
     stats = run_batch([folder], tmp_path / "dask", workers=2, dask="local", limits=limits, processor=processor, formats=("parquet",))
     assert stats.done == 6
