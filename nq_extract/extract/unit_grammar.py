@@ -472,13 +472,29 @@ class Scanner:
 
     def _person_after(self, i: int, j: int) -> int:
         """End of the place name i..j before a person's name written after it: the last family name
-        after the first word that starts two or more words ("tỉnh Lâm Đồng Trần Văn Hiệp")."""
+        after the first word that starts two or more words ("tỉnh Lâm Đồng Trần Văn Hiệp"); i when
+        the whole name is a person's that names no place ("Chủ tịch HĐND xã Đặng Văn Cảnh phát
+        biểu"; "xã Hoàng Văn Thụ" is a commune)."""
         if j - i < 3:
             return j
+        if self._person_name(i, j):
+            return i
         for k in range(j - 2, i, -1):
             if self.toks[k].text in self.g.surnames and self.toks[k].start - self.toks[k - 1].end == 1:
                 return k
         return j
+
+    def _person_name(self, i: int, j: int) -> bool:
+        """Words i..j are a person's full name: a family name and two to four more words in name
+        case, which the gazetteer knows as no place (places named after people are listed there)."""
+        toks = self.toks
+        if not 3 <= j - i <= 5 or toks[i].text not in self.g.surnames:
+            return False
+        if not all(t.text.isalpha() and not t.text.isupper() for t in toks[i + 1 : j]):
+            return False
+        from .. import gazetteer
+
+        return not gazetteer.load().knows(" ".join(t.text for t in toks[i:j]))
 
     def open_name(self, i: int, lower_run: int = 1) -> int:
         """End of the name after an open head ("Sở" + "Nội vụ"), or i when there is none.

@@ -23,6 +23,7 @@ from ..models import Unit
 from .unit_grammar import Match, Scanner, _key, grammar, scanner, tokens
 
 HEADER_CHARS = 800  # without a kind line, the issuer lines sit in the first characters
+EXACT = 0.99  # a link outside the report's own place needs the name as the gazetteer writes it
 
 
 @dataclass
@@ -339,15 +340,28 @@ class _Linker:
         named = [h.get("named") for h in m.heads if h.get("named")]
         return (named[-1] if named else None), name
 
-    def _within(self, era: str) -> str:
+    def _within(self, era: str) -> list[str]:
+        """The report's own places to search in, narrowest first: its district (era 2019), its province."""
+        out = []
         if era == "2019" and self.district is not None:
-            return self.district.code
+            out.append(self.district.code)
         if self.province is None:
-            return ""
+            return out
         if era == "2019":
-            return "p" + self.province.code
-        succ = self.gz.successors(self.province)
-        return "p" + succ[0].code if succ else ""
+            out.append("p" + self.province.code)
+        else:
+            succ = self.gz.successors(self.province)
+            if succ:
+                out.append("p" + succ[0].code)
+        return out
+
+    def _elsewhere(self, link: Any) -> Any:
+        """A link found outside the report's own place: kept when the name is written as the gazetteer
+        writes it; a near miss there ("Mỹ Đức" read as another province's "Mỹ Đức" a letter off) is more
+        likely a unit of the report's own place the gazetteer spells otherwise."""
+        if link is None or self.province is None and self.district is None:
+            return link
+        return link if link.score >= EXACT else None
 
     def _gz_link(self, name: str, level: str, era: str, within: str = "", type_: str | None = None) -> Any:
         """``gazetteer.link``, once per question in a document (a report names its province many times)."""
@@ -360,19 +374,21 @@ class _Linker:
         if level == "commune":
             eras = [self.era, "2025" if self.era == "2019" else "2019"]
             for era in eras:
-                within = self._within(era)
-                if within:
+                for within in self._within(era):
                     link = self._gz_link(name, "commune", era, within, type_)
                     if link:
                         return link
             for era in eras:
                 link = self._gz_link(name, "commune", era, "", type_)
                 if link:
-                    return link
+                    return self._elsewhere(link)
             return None
         if level == "district":
-            within = self.province.code if self.province is not None else ""
-            return self._gz_link(name, "district", "2019", within, type_) or self._gz_link(name, "district", "2019", "", type_)
+            if self.province is not None:
+                link = self._gz_link(name, "district", "2019", self.province.code, type_)
+                if link:
+                    return link
+            return self._elsewhere(self._gz_link(name, "district", "2019", "", type_))
         era = self.era
         return self._gz_link(name, "province", era, "", type_) or self._gz_link(name, "province", "2019", "", type_)
 

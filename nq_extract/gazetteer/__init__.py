@@ -129,6 +129,7 @@ class Gazetteer:
         self._aware_names: dict[tuple[str, str, str], list[str]] = {}
         self._mapping_rows = mapping
         self._mapping: dict[tuple[str, str], list[tuple[str, bool]]] | None = None
+        self._names: frozenset[str] | None = None
 
     def _group(self, key: tuple[str, str, str]) -> list[Place]:
         era, level, within = key
@@ -150,6 +151,12 @@ class Gazetteer:
         if names is None:
             names = self._aware_names[key] = [a for a, _, _ in self._fold(key)]
         return names
+
+    def knows(self, name: str) -> bool:
+        """Some unit of any level and era bears this name (tone marks and case aside)."""
+        if self._names is None:
+            self._names = frozenset(strip_marks(p.name) for p in self.places)
+        return strip_marks(name) in self._names
 
     def get(self, era: str, level: str, code: str) -> Place | None:
         return self.by_code.get((era, level, code))

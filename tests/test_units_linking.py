@@ -1,0 +1,36 @@
+"""Units: gazetteer links stay inside the report's own district and province where it says which."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+HEADER = "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG\n\nSố: 12/BC-UBND\n\nĐức Trọng, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\nKết quả\n\n{body}\n"
+
+
+def links(body: str) -> dict[str, tuple[str | None, str | None]]:
+    report = nq_extract.parse(HEADER.format(body=body))
+    return {u.name: (u.admin_code, u.canonical) for u in report.units}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "code"),
+    [
+        # communes of the report's own district, and of another district of its province
+        ("UBND xã Hiệp Thạnh báo cáo.", "UBND xã Hiệp Thạnh", "24967"),
+        ("UBND thị trấn Liên Nghĩa báo cáo.", "UBND thị trấn Liên Nghĩa", "24958"),
+        ("UBND xã Xuân Thọ báo cáo.", "UBND xã Xuân Thọ", "24805"),  # Đà Lạt, Lâm Đồng: not another province's
+        ("UBND xã Mỹ Đức báo cáo.", "UBND xã Mỹ Đức", "25135"),
+        # a commune a letter off one of another province: no link rather than a wrong one
+        ("UBND xã Hồ Thâu báo cáo.", "UBND xã Hồ Thâu", None),
+    ],
+)
+def test_links_prefer_the_reports_own_place(body: str, name: str, code: str | None) -> None:
+    assert links(body)[name][0] == code
+
+
+def test_exact_name_elsewhere_still_links() -> None:
+    # a commune of another province written as the gazetteer writes it, with that province named
+    got = links("Đoàn công tác làm việc tại UBND xã Tả Lèng.")
+    assert got["UBND xã Tả Lèng"][0] is not None
