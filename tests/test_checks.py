@@ -212,6 +212,10 @@ NOT_RELATIONS = [
     "Trong số 300 hồ sơ, có 120 hồ sơ nộp trực tuyến và 80 hồ sơ của doanh nghiệp.",
     # "thiểu số 17": a minority, not a number label; the figures name people of other kinds than the total
     "Đã kết nạp 120 đảng viên, trong đó: nữ 48 đồng chí, người dân tộc thiểu số 17 đồng chí, đoàn viên 38 đồng chí.",
+    # a range ("100-110", "2 - 3") is no figure of its own: neither a total nor a part
+    "Phấn đấu kết nạp 150-160 đảng viên, gồm khu vực nông thôn 100-110 đảng viên và khu vực đô thị 50 đảng viên.",
+    "Mỗi năm mở 5 - 6 lớp bồi dưỡng, gồm 2 - 3 lớp cho đảng viên mới và 3 lớp cho cấp ủy viên.",
+    "Kế hoạch giải quyết việc làm cho 1,5-1,6 triệu lao động, gồm việc làm trong nước 1,4-1,5 triệu lao động; xuất khẩu 0,1 triệu lao động.",
     # parts told apart by different traits (women, youth, ethnic minorities) overlap: no sum
     "Năm 2024 kết nạp 50 đảng viên, trong đó nữ 30 đảng viên, đoàn viên 35 đảng viên.",
     "Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 35 đảng viên là đoàn viên thanh niên.",

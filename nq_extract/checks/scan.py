@@ -20,6 +20,7 @@ YEAR = "year"
 ID = "id"
 HEADING = "heading"
 CELL = "cell"  # the value at the end of a numbered row of a statistics table laid out as text
+RANGE = "range"  # either end of a range ("1,4-1,5 triệu người", "23 – 25%"): no figure of its own
 
 # Units whose whole numbers are themselves rounded (money in millions, areas, weights).
 ROUNDED_UNITS = frozenset(
@@ -202,7 +203,15 @@ def scan(text: str) -> list[Tok]:
         t, n = out[i], out[i + 1]
         if t.kind == FIGURE and t.slash_next and n.kind in (DATE, ID, YEAR):
             out[i] = Tok(t.index, t.start, t.end, t.number, n.kind, None, False, t.slash_next, t.slash_prev)
+    for i in range(len(out) - 1):
+        t, n = out[i], out[i + 1]
+        if t.kind in (FIGURE, PERCENT, RANGE) and n.kind in (FIGURE, PERCENT) and _RANGE_DASH.fullmatch(text, t.end, n.start):
+            out[i] = Tok(t.index, t.start, t.end, t.number, RANGE, t.unit, t.approx, t.slash_next, t.slash_prev)
+            out[i + 1] = Tok(n.index, n.start, n.end, n.number, RANGE, n.unit, n.approx, n.slash_next, n.slash_prev)
     return out
+
+
+_RANGE_DASH = re.compile(r"[ \t]?[-–][ \t]?")
 
 
 def _classify(
