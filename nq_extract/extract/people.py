@@ -231,6 +231,12 @@ def _first_position(sc: Scanner, k: int) -> tuple[str | None, int]:
             end = j
             words += 1
             continue
+        v = sc.village_at(j)
+        if v:  # "Trưởng thôn Nà Đon", "Bí thư Chi bộ tổ dân phố 3"
+            j += v
+            end = j
+            words += v
+            continue
         d = sc.term_at(j) if toks[j - 1].fold in _heads_last() or in_terms else 0
         if d:  # "Trưởng phòng lý luận chính trị lịch sử Đảng": the terms of a unit named after the position
             verb = tuple(t.fold for t in toks[j : j + d]) in sc.g.verbs

@@ -98,6 +98,7 @@ class Grammar:
     verbs: frozenset[tuple[str, ...]]  # those of them that are also verbs ("quản lý"): never the last words
     surnames: frozenset[str]  # family names: one inside a place name starts a person's ("Lâm Đồng Trần Văn Hiệp")
     term_last: frozenset[str]  # last words of the terms: a number after one ends a name ("Đoàn An điều dưỡng 198")
+    villages: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "thôn", "tổ dân phố": below a commune
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -166,6 +167,7 @@ def grammar() -> Grammar:
         verbs=frozenset(_key(t) for t in spec["name_verbs"]),
         term_last=frozenset(_key(t)[-1] for t in spec["name_terms"]),
         surnames=frozenset(spec.get("surnames", ())),
+        villages=_by_first({_key(v) for v in spec.get("village_types", ())}),
     )
 
 
@@ -336,6 +338,20 @@ class Scanner:
         if _REGION_NUMBER.fullmatch(toks[i + 2].text):
             return 3
         return self.proper_name(i + 2) - i if self.proper_name(i + 2) > i + 2 else 0  # "khu vực Bảo Lộc"
+
+    def village_at(self, i: int) -> int:
+        """Words of a village or quarter with its name or number at word i ("thôn Nà Đon", "tổ dân phố 3",
+        "bản Phiêng Phát"), or 0; "văn bản", "tổ chức" name none."""
+        n = self.phrase_at(self.g.villages, i)
+        if not n or not _is_cap(self.toks[i]) and not self.toks[i].text.islower():
+            return 0
+        j = i + n
+        if j >= len(self.toks) or not self.joined(j - 1, j):
+            return 0
+        if self._ward_number(j) or _REGION_NUMBER.fullmatch(self.toks[j].text) and self.toks[j].text.isupper():
+            return n + 1  # "thôn 3", "tổ dân phố 12", "xóm II"
+        end = self.proper_name(j)
+        return end - i if end > j else 0
 
     def _ward_number(self, j: int) -> bool:
         """Word j is the number of a ward or an urban district ("Phường 1", "Quận 3"), not a figure."""
@@ -822,6 +838,10 @@ class Scanner:
             rg = self.region_at(j)
             if rg:
                 m.end_tok = j + rg
+                continue
+            vl = self.village_at(j)
+            if vl:
+                m.end_tok = j + vl  # "Chi bộ thôn Nà Đon", "Chi hội Phụ nữ tổ dân phố 3"
                 continue
             lw = self.level_word_at(j)
             if lw:
