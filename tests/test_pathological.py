@@ -29,7 +29,7 @@ from nq_extract.errors import Timeout
 from nq_extract.pipeline import STAGES
 
 MAX_RATIO = 6.0
-FLOOR = 0.05  # CPU seconds: below this on the full input a part is too quick to time
+FLOOR = 0.1  # CPU seconds: below this on the full input a part is too quick to time (a quadratic part at 4x still reads 16x above it)
 BIG_FACTOR = 10.0  # the full input may take this many times the quarter's total ...
 MIN_LIMIT = 2.0  # ... or at least this many seconds, before it counts as not finishing
 SMALL_LIMIT = 20.0  # seconds for the quarter input
