@@ -33,51 +33,99 @@ def run(ctx: Context) -> None:
     _check(ctx, refs, known)
 
 
-def _entries(ctx: Context, res: Resolved, own: str | None) -> tuple[list[Reference], dict[str, cat.Entry]]:
+def _entries(ctx: Context, res: Resolved, own: str | None) -> tuple[list[Reference], list[tuple[Reference, cat.Entry]]]:
     by_id: dict[str, list[Cite]] = {}
     for c in res.cites:
         if c.id and c.id != own:
             by_id.setdefault(c.id, []).append(c)
     report_date = ctx.report.document.date
     out = []
-    known: dict[str, cat.Entry] = {}
-    for cid, cites in by_id.items():
-        full = [c for c in cites if c.system in ("party", "state")] or cites
-        first = full[0]
-        kind = next((c.kind for c in full if c.kind_from_word and c.kind), None) or next((c.kind for c in cites if c.kind), None)
-        date = next((c.date for c in full if c.date), None)
-        title = next((c.title for c in full if c.title), None)
-        body = next((c.body for c in full if c.body), None)
-        term = next((c.term for c in cites if c.term), None)
-        year = first.year or (int(date[:4]) if date else None)
-        ref = Reference(
-            id=cid,
-            kind=kind,
-            number=first.number,
-            symbol=first.symbol,
-            year=year,
-            issuer=_without_term(body) or first.issuer,
-            date=date,
-            title=title,
-            aliases=res.aliases.get(cid, []),
-            mentions=[ctx.span(c.start, c.end) for c in cites if not c.implied] or [ctx.span(cites[0].start, cites[0].end)],
-            issuing_body=body,
-            pinpoints=list(dict.fromkeys(c.pinpoint for c in cites if c.pinpoint)),
-        )
-        if first.system == "group":
-            _group(ref, first)
-        else:
-            entry = cat.link(cid, term=term, date=date, title=title, report_date=report_date)
+    known: list[tuple[Reference, cat.Entry]] = []
+    for cid, all_cites in by_id.items():
+        for cites in documents(all_cites):
+            ref, entry = _entry(ctx, res, cid, cites, report_date)
             if entry is not None:
-                ref.catalogue = True
-                ref.date = ref.date or entry.date
-                ref.title = ref.title or entry.title
-                ref.issuer = _without_term(body) or entry.issuer or ref.issuer  # the catalogue knows better than the code
-                ref.year = ref.year or (int(entry.date[:4]) if entry.date else None)
-                known[cid] = entry
-        out.append(ref)
+                known.append((ref, entry))
+            out.append(ref)
     out.sort(key=lambda r: r.mentions[0].start)
     return out, known
+
+
+def documents(cites: list[Cite]) -> list[list[Cite]]:
+    """The cites of one id parted by the document they name. Party numbering restarts with
+    every term and a letter's every year, so an id without its year cited with dates of two
+    years names two documents ("Chỉ thị 35-CT/TW ngày 14/6/2019", "... ngày 30/6/2024"). A
+    mention without a date goes with its alias's target, else the document of the term it
+    names, else the nearest dated mention before it (the first dated one when none is)."""
+    dated = [c for c in cites if c.date and c.system in ("party", "state")]
+    years = list(dict.fromkeys(c.date[:4] for c in dated if c.date))
+    if len(years) < 2 or any(c.year for c in dated):
+        return [cites]
+    parts: dict[str, list[Cite]] = {y: [] for y in years}
+    dates = {y: next(c.date for c in dated if c.date and c.date[:4] == y) for y in years}
+    placed: dict[int, str] = {}
+    with_date = {id(c) for c in dated}
+    for c in sorted(cites, key=lambda c: c.start):
+        if id(c) in with_date:
+            y = (c.date or "")[:4]
+        else:
+            y = _year_for(c, placed, dates, dated)
+        placed[id(c)] = y
+        parts[y].append(c)
+    return [sorted(p, key=lambda c: (c.start, c.implied)) for p in parts.values() if p]
+
+
+def _year_for(c: Cite, placed: dict[int, str], dates: dict[str, str], dated: list[Cite]) -> str:
+    target = c.extra.get("target")
+    if isinstance(target, Cite) and id(target) in placed:
+        return placed[id(target)]
+    if c.term:
+        inside = [y for y, d in dates.items() if cat.in_term(d, c.term)]
+        if len(inside) == 1:
+            return inside[0]
+    before = [d for d in dated if d.start < c.start]
+    anchor = max(before, key=lambda d: d.start) if before else min(dated, key=lambda d: d.start)
+    return (anchor.date or "")[:4]
+
+
+def _entry(ctx: Context, res: Resolved, cid: str, cites: list[Cite], report_date: str | None) -> tuple[Reference, cat.Entry | None]:
+    full = [c for c in cites if c.system in ("party", "state")] or cites
+    first = full[0]
+    kind = next((c.kind for c in full if c.kind_from_word and c.kind), None) or next((c.kind for c in cites if c.kind), None)
+    date = next((c.date for c in full if c.date), None)
+    title = next((c.title for c in full if c.title), None)
+    body = next((c.body for c in full if c.body), None)
+    term = next((c.term for c in cites if c.term), None)
+    year = first.year or (int(date[:4]) if date else None)
+    aliases = res.aliases.get(cid, [])
+    if len(aliases) > 1:  # an id parted into documents: each keeps the aliases defined on its own cites
+        own_aliases = [a for c in cites for a in c.extra.get("aliases", [])]  # type: ignore[attr-defined]
+        aliases = [a for a in aliases if a in own_aliases] or aliases
+    ref = Reference(
+        id=cid,
+        kind=kind,
+        number=first.number,
+        symbol=first.symbol,
+        year=year,
+        issuer=_without_term(body) or first.issuer,
+        date=date,
+        title=title,
+        aliases=list(aliases),
+        mentions=[ctx.span(c.start, c.end) for c in cites if not c.implied] or [ctx.span(cites[0].start, cites[0].end)],
+        issuing_body=body,
+        pinpoints=list(dict.fromkeys(c.pinpoint for c in cites if c.pinpoint)),
+    )
+    if first.system == "group":
+        _group(ref, first)
+        return ref, None
+    entry = cat.link(cid, term=term, date=date, title=title, report_date=report_date)
+    if entry is not None:
+        ref.catalogue = True
+        ref.date = ref.date or entry.date
+        ref.title = ref.title or entry.title
+        ref.issuer = _without_term(body) or entry.issuer or ref.issuer  # the catalogue knows better than the code
+        ref.year = ref.year or (int(entry.date[:4]) if entry.date else None)
+    return ref, entry
 
 
 def _without_term(body: str | None) -> str | None:
@@ -99,7 +147,7 @@ def _group(ref: Reference, c: Cite) -> None:
     ref.catalogue = conf is not None
 
 
-def _check(ctx: Context, refs: list[Reference], known: dict[str, cat.Entry]) -> None:
+def _check(ctx: Context, refs: list[Reference], known: list[tuple[Reference, cat.Entry]]) -> None:
     report_date = ctx.report.document.date
     report_year = int(report_date[:4]) if report_date else None
     for r in refs:
@@ -108,7 +156,7 @@ def _check(ctx: Context, refs: list[Reference], known: dict[str, cat.Entry]) -> 
             checks.impossible_year(r.id, _symbol_year(r), span, report_year),
             checks.dated_after_report(r.id, r.date, report_date, span),
         ]
-        entry = known.get(r.id)
+        entry = next((e for x, e in known if x is r), None)
         if entry is not None and entry.verified:
             found.append(checks.catalogue_date(r.id, r.date, entry.date, span))
         for chk in found:

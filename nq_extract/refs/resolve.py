@@ -137,7 +137,9 @@ def resolve(text: str, full: list[Cite], skip: tuple[int, int] | None = None) ->
         for alias in target.extra.get("aliases", []):  # type: ignore[union-attr,attr-defined]
             for m in re.finditer(r"\s+".join(re.escape(w) for w in alias.split()), text):
                 if m.start() > target.end and not taken.overlaps(m.start(), m.end()):
-                    res.cites.append(_short(target, m.start(), m.end()))
+                    use = _short(target, m.start(), m.end())
+                    use.extra["target"] = target  # an alias names the very document it was defined on
+                    res.cites.append(use)
                     taken.add(m.start(), m.end())
     _short_forms(text, res, taken, skip, reg)
     res.cites.sort(key=lambda c: (c.start, c.implied))
