@@ -143,6 +143,28 @@ CONSISTENT += [
 ]
 
 CONSISTENT += [
+    # parts named by a kind of what the total counts (unit_kinds_of.json)
+    ("Qua phân loại, có 221 đơn (196 khiếu nại, 25 tố cáo) thuộc thẩm quyền giải quyết.", [("sum", "consistent", 221, None)]),
+    ("Cấp ủy kiểm tra 24 tổ chức đảng, gồm 10 chi bộ, 14 đảng bộ cơ sở.", [("sum", "consistent", 24, None)]),
+    (
+        "Đã thi hành kỷ luật 15 đảng viên, trong đó khiển trách 10 đồng chí, cảnh cáo 4 đồng chí, khai trừ 1 đồng chí.",
+        [("sum", "consistent", 15, None)],
+    ),
+    # "nước" ends with "ước" (an estimate) but is no approximation word: the sum is exact
+    (
+        "Năm 2025 giải quyết việc làm cho 1.500 lao động, gồm việc làm trong nước 1.400 người; xuất khẩu lao động 100 người.",
+        [("sum", "consistent", 1500, None)],
+    ),
+    # the period compared with and its figure in parentheses right after the change; the current figure
+    # is the one outside parentheses
+    (
+        "Năm 2024 tiếp nhận 1.536 đơn (tồn đầu kỳ 40 đơn, tiếp nhận mới 1.496 đơn), so với cùng kỳ năm trước tăng 131 đơn "
+        "(năm 2023 tiếp nhận 1.405 đơn).",
+        [("difference", "consistent", 131, None), ("sum", "consistent", 1536, None)],
+    ),
+]
+
+CONSISTENT += [
     (
         "Giao 03 sở chủ trì thực hiện: Văn hóa, Thể thao và Du lịch; Lao động - Thương binh và Xã hội; Tài chính.",
         [("count", "consistent", 3, None)],
@@ -173,6 +195,11 @@ INCONSISTENT = [
         "Toàn huyện còn 9,5% hộ nghèo (tương đương 420 hộ). Trong đó, hộ đồng bào dân tộc thiểu số là 378 hộ, chiếm tỷ lệ 80% số hộ nghèo.",
         [("percentage", "inconsistent", 80, None)],
     ),
+    (
+        "Năm 2024 tiếp nhận 1.536 đơn, so với cùng kỳ năm trước tăng 121 đơn (năm 2023 tiếp nhận 1.405 đơn).",
+        [("difference", "inconsistent", 121, None)],
+    ),
+    ("Qua phân loại, có 221 đơn (186 khiếu nại, 25 tố cáo) thuộc thẩm quyền giải quyết.", [("sum", "inconsistent", 221, None)]),
     # one trait (women and men) does break the total down; a word in every part is what they count
     ("Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 25 đảng viên nam.", [("sum", "inconsistent", 50, None)]),
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 đoàn viên nam.", [("sum", "inconsistent", 200, None)]),
@@ -212,6 +239,9 @@ NOT_RELATIONS = [
     "Trong số 300 hồ sơ, có 120 hồ sơ nộp trực tuyến và 80 hồ sơ của doanh nghiệp.",
     # "thiểu số 17": a minority, not a number label; the figures name people of other kinds than the total
     "Đã kết nạp 120 đảng viên, trong đó: nữ 48 đồng chí, người dân tộc thiểu số 17 đồng chí, đoàn viên 38 đồng chí.",
+    # parts of other nouns than the total's kinds; a change with no period compared in its parentheses
+    "Kiểm tra 15 cơ sở (phát hiện 3 vi phạm, xử phạt 20 triệu đồng).",
+    "Năm 2024 tiếp nhận 1.536 đơn, tăng 131 đơn (trong đó 100 đơn khiếu nại).",
     # a range ("100-110", "2 - 3") is no figure of its own: neither a total nor a part
     "Phấn đấu kết nạp 150-160 đảng viên, gồm khu vực nông thôn 100-110 đảng viên và khu vực đô thị 50 đảng viên.",
     "Mỗi năm mở 5 - 6 lớp bồi dưỡng, gồm 2 - 3 lớp cho đảng viên mới và 3 lớp cho cấp ủy viên.",

@@ -241,7 +241,24 @@ def _one_unit(parts: list[tuple[Tok, Tok | None, int]]) -> bool:
 def _same_unit(total: Tok, part: Tok) -> bool:
     if total.head is None or part.head is None or total.head == part.head:
         return True
-    return part.named and not total.named
+    return _kind_of(total, part) or (part.named and not total.named)
+
+
+_KINDS_OF: dict[str, frozenset[str]] | None = None
+
+
+def _kind_of(total: Tok, part: Tok) -> bool:
+    """The part's noun names a kind of what the total counts ("221 đơn (196 khiếu nại, 25 tố cáo)"):
+    ``unit_kinds_of.json``."""
+    global _KINDS_OF
+    if _KINDS_OF is None:
+        from ..data import load
+
+        _KINDS_OF = {k: frozenset(v) for k, v in load("unit_kinds_of.json")["kinds_of"].items()}
+    if total.unit is None or part.unit is None:
+        return False
+    kinds = _KINDS_OF.get(total.unit.lower()) or _KINDS_OF.get(total.head or "")
+    return kinds is not None and (part.unit.lower() in kinds or (part.head or "") in kinds)
 
 
 def _is_share(text: str, part: Tok, pct: Tok, depth: int) -> bool:
@@ -597,7 +614,7 @@ def parenthesised(t: Text) -> list[Relation]:
         # "34 tỉnh, thành phố (28 tỉnh và 6 thành phố)": the parts' units are named before the parenthesis
         named_before = frozenset({w.lower() for w in words(gap)} | ({tok.head} if tok.head else set()))
         parts = _parts_in(t, open_at + 1, close, tok, named_before)
-        same_kind = all(p.head is None or p.named or p.head in named_before for p, _, _ in parts)
+        same_kind = all(p.head is None or p.named or p.head in named_before or _kind_of(tok, p) for p, _, _ in parts)
         # every part is labelled or has a unit: "(0, 0, 0, .1)" is a list of values, not a breakdown
         labelled = all(p.head or re.search(r"[^\W\d_]", text[seg : p.start]) for p, _, seg in parts)
         if len(parts) < 2 or not labelled or not (same_kind or _one_unit(parts)) or any(pc is not None for _, pc, _ in parts):
@@ -899,11 +916,12 @@ def differences(t: Text) -> list[Relation]:
         # "xảy ra 12 vụ, giảm 3 vụ so với cùng kỳ năm 2023 (15 vụ)": the earlier figure in parentheses
         sm = _SINCE_PAREN.match(text, d.end)
         b0 = next((x for x in t.between(sm.end(), sm.end() + 24) if x.start == sm.end()), None) if sm else None
+        if b0 is None:
+            b0 = _earlier_in_parens(t, d, m.start())
         if b0 is not None and b0.kind == FIGURE and not b0.slash_next and b0.head in (None, d.head):
-            ss, _ = t.bounds.sentence(m.start())
-            now = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and x.head == d.head and d.head is not None]
-            if now:
-                out.append(Relation(DIFFERENCE, [("after", now[-1]), ("before", b0), ("difference", d)], sign=sign, source="change"))
+            now = _now_figure(t, m.start(), d.head)
+            if now is not None:
+                out.append(Relation(DIFFERENCE, [("after", now), ("before", b0), ("difference", d)], sign=sign, source="change"))
                 continue
         # "có 1.897 hộ ... Sau 20 năm ... đến nay có 3.313 hộ ... tăng 1.416 hộ với 4.921 khẩu"
         if nxt is None or nxt.kind != PERCENT:
@@ -921,6 +939,37 @@ def differences(t: Text) -> list[Relation]:
             continue
         out.append(Relation(GROWTH, [("after", cands[-1]), ("difference", d), ("percent", nxt)], sign=sign, source="change"))
     return out
+
+
+_PAREN_AFTER_CHANGE = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]+){0,2}\(")
+_PERIOD = re.compile(r"\b(?:năm|quý|tháng|cùng kỳ|kỳ trước)\b")
+_COMPARED = re.compile(r"so với|cùng kỳ")
+
+
+def _earlier_in_parens(t: Text, d: Tok, at: int) -> Tok | None:
+    """ "so với cùng kỳ năm trước tăng 131 đơn (6 tháng đầu năm 2019 tiếp nhận 1.405 đơn)": the period
+    compared with, and its figure of the change's unit, in parentheses right after the change."""
+    text = t.text
+    pm = _PAREN_AFTER_CHANGE.match(text, d.end)
+    if pm is None or d.head is None:
+        return None
+    cs, _ = t.bounds.clause(at)
+    close = _matching(text, pm.end() - 1, min(len(text), pm.end() + 200))
+    if close < 0 or not _PERIOD.search(text, pm.end(), close) or not _COMPARED.search(text, cs, close):
+        return None
+    depths = _depths(text, pm.end(), close)
+    same = [x for x in t.between(pm.end(), close) if x.kind == FIGURE and depths[x.start - pm.end()] == 0 and x.head == d.head]
+    return same[0] if len(same) == 1 and not same[0].slash_prev else None
+
+
+def _now_figure(t: Text, at: int, head: str | None) -> Tok | None:
+    """The sentence's last figure of the unit before a change, outside parentheses (the current figure)."""
+    if head is None:
+        return None
+    ss, _ = t.bounds.sentence(at)
+    depths = _depths(t.text, ss, at)
+    now = [x for x in t.between(ss, at) if x.kind == FIGURE and x.head == head and depths[x.start - ss] == 0]
+    return now[-1] if now else None
 
 
 _THEN = re.compile(r"thành lập|trước|cùng kỳ|đầu năm|ban đầu|từ khi|\bnăm (?:19|20)\d\d")
