@@ -41,6 +41,8 @@ _ABBREVIATION = re.compile(r"[A-ZĐ]{2,5}")  # "trường THCS", "phòng CSGT"
 _REGION_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # "khu vực XVI", "khu vực 3"
 # words before a figure that make it a date or a document's number, not a count of bodies
 _NOT_COUNT = frozenset({"năm", "ngày", "tháng", "số", "điều", "khoản", "khóa", "quý", "giai", "đoạn"})
+# words that start a body's term or a law after its name ("NHIỆM KỲ 2020-2025", "khóa XII"), never a name
+_TERM_WORDS = frozenset({"khóa", "nhiệm", "luật"})
 MAX_NAME_WORDS = 6
 MAX_TAILS = 4
 
@@ -244,8 +246,9 @@ class Scanner:
         return True
 
     # pieces ---------------------------------------------------------------
-    def body_at(self, i: int) -> tuple[int, dict[str, Any]] | None:
-        """Longest body starting at word i: (words, body)."""
+    def body_at(self, i: int, lower_ok: bool = False) -> tuple[int, dict[str, Any]] | None:
+        """Longest body starting at word i: (words, body); ``lower_ok`` takes one written in lower case
+        where its name is capitalised (a board's party: "BCH đảng bộ xã")."""
         if i >= len(self.toks):
             return None
         for key, b in self.g.bodies.get(self.toks[i].fold, ()):
@@ -255,7 +258,9 @@ class Scanner:
             written = _words(b["name"])[0]
             if written.isupper() and first != written:
                 continue  # abbreviations keep their case
-            if not (first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)):
+            if not (
+                lower_ok or first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)
+            ):
                 continue  # lower-case mass organisations need a named place, checked in match_at
             n = len(key)
             nxt = self.toks[i + n].fold if i + n < len(self.toks) else ""
@@ -438,7 +443,7 @@ class Scanner:
 
     def level_word_at(self, i: int) -> int:
         for key in self.g.level_words:
-            if self._seq(i, key) and (key[0] != "trung" or _is_cap(self.toks[i])):
+            if self._seq(i, key) and (key[0] not in ("trung", "đảng") or _is_cap(self.toks[i])):
                 return len(key)
         return 0
 
@@ -467,7 +472,7 @@ class Scanner:
         while (
             words < MAX_NAME_WORDS
             and self.is_proper(j, strict and j == i)
-            and not (j == i and self.toks[j].fold in self.g.not_name)
+            and not (j == i and (self.toks[j].fold in self.g.not_name or self.toks[j].fold in _TERM_WORDS))
             and (j == i or self.joined(j - 1, j) and _is_upper_word(self.toks[j]) == _is_upper_word(self.toks[i]))
         ):
             j += 1
@@ -529,10 +534,7 @@ class Scanner:
             t = self.toks[j]
             d = self.term_at(j)
             if not d and (
-                t.fold in ("khóa", "nhiệm", "luật")
-                or t.fold in self.g.not_name
-                and not (j > i and self._cap_in_line(j))
-                or self._line_item(j)
+                t.fold in _TERM_WORDS or t.fold in self.g.not_name and not (j > i and self._cap_in_line(j)) or self._line_item(j)
             ):
                 break
             if d:
@@ -706,6 +708,13 @@ class Scanner:
                 return None
             return Match(i, end, "admin", place.level, place=place)
         n, body = hit
+        if (
+            body.get("not_before")
+            and i + n < len(self.toks)
+            and self.toks[i + n].fold in body["not_before"]
+            and self.joined(i + n - 1, i + n)
+        ):
+            return None  # "Ban Tổ chức Đại hội", "Ban Tổ chức cuộc thi": the organisers of an event
         if body.get("not_after_position") and self.after_position(i):
             return None  # "Phó Bí thư Thường trực", "Phó Thủ tướng Thường trực Chính phủ": part of the position
         m = self._body_match(i, n, body)
@@ -808,7 +817,7 @@ class Scanner:
                 if m.heads[0].get("kind_from_parent"):
                     m.kind = "mass"
                 break
-            nxt = self.body_at(j)
+            nxt = self.body_at(j, lower_ok=m.heads[-1].get("board", False) and self.toks[j].fold in ("đảng", "chi"))
             if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
                 if len(m.heads) == 1 and m.heads[0].get("kind_from_parent"):
                     m.kind = nxt[1]["kind"]  # "Thường trực HĐND tỉnh", "Ban Tổ chức Tỉnh đoàn": the parent's kind

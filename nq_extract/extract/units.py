@@ -247,6 +247,7 @@ def _cased(name: str) -> str:
     pos = 0
     i = 0
     placed = False  # after an administrative type, the words are the place's name ("xã Thanh Tra")
+    capitals = not any(c.islower() for c in name)  # "Ban DV" keeps its abbreviation; "HỒ THẦU" is a name
     while i < len(toks):
         t = toks[i]
         out.append(name[pos : t.start])
@@ -263,7 +264,7 @@ def _cased(name: str) -> str:
             break
         else:
             w = t.text
-            if len(w) > 1 and w.isalpha() and w.isupper() and w not in abbr:
+            if capitals and len(w) > 1 and w.isalpha() and w.isupper() and w not in abbr:
                 w = w.lower() if t.fold in _CONNECTORS else w.capitalize()
             out.append(w)
             pos = t.end

@@ -1,0 +1,62 @@
+"""Units and people: forms of names met in news posts of party and front portals."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+from .helpers import assert_valid
+
+
+def parse(text: str) -> nq_extract.Report:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    return report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a board's party written in lower case
+        ("toàn thể BCH đảng bộ xã dự họp", [("BCH đảng bộ xã", "Ban Chấp hành Đảng bộ xã")]),
+        ("Ban Thường vụ đảng ủy xã họp", [("Ban Thường vụ đảng ủy xã", "Ban Thường vụ Đảng ủy xã")]),
+        # the Front's central committee abbreviated, and its presidium
+        (
+            "Ban Thường trực UBTƯ MTTQ Việt Nam gặp mặt cán bộ",
+            [("Ban Thường trực UBTƯ MTTQ Việt Nam", "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")],
+        ),
+        (
+            "thay mặt Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam trình bày",
+            [("Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")],
+        ),
+        # the commune party committee's boards since 2025
+        ("Ban Xây dựng Đảng Đảng ủy xã trình bày báo cáo", [("Ban Xây dựng Đảng Đảng ủy xã", None)]),
+        # abbreviations inside a mixed-case name keep their case
+        ("Trưởng Ban DV Huyện ủy dự", [("Ban DV Huyện ủy", None)]),
+        # not units: a congress's organisers, a presidium of a meeting, a term in capitals, a lower-case 'đảng'
+        ("cảm ơn Ban Tổ chức Đại hội đã chuẩn bị chu đáo", []),
+        ("Ban Tổ chức cuộc thi công bố kết quả", []),
+        ("Đoàn Chủ tịch điều hành phiên thảo luận", []),
+        ("HỘI NGHỊ SƠ KẾT ĐẢNG BỘ XÃ NHIỆM KỲ 2020-2025", [("ĐẢNG BỘ XÃ", "Đảng bộ xã")]),
+    ],
+)
+def test_news_unit_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(u.name, u.canonical) for u in parse(text).units] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position and its body glued together
+        ("Đồng chí Đặng Hồng Thanh PBT- CTHĐND xã đánh giá kết quả.", [("Đặng Hồng Thanh", "PBT- CTHĐND xã")]),
+        ("đồng chí Lê Văn Hòa, PCTUBND xã báo cáo", [("Lê Văn Hòa", "PCTUBND xã")]),
+        # a position whose board is written in lower case
+        (
+            "do đồng chí Lê Hải Hồng – Trưởng ban xây dựng đảng Đảng ủy xã trình bày",
+            [("Lê Hải Hồng", "Trưởng ban xây dựng đảng Đảng ủy xã")],
+        ),
+    ],
+)
+def test_news_people_positions(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(p.name, p.position) for p in parse(text).people] == expected
