@@ -86,6 +86,12 @@ def _is_name_word(sc: Scanner, i: int) -> bool:
     return _is_cap(sc.toks[i]) and t.isalpha() and (len(t) == 1 or t[1:].islower())
 
 
+def _body_word(sc: Scanner, k: int) -> bool:
+    """Word k heads a body, and so ends a name; a word that is also a family name ("Đoàn") does not."""
+    body = sc.body_at(k)
+    return body is not None and not body[1].get("also_name")
+
+
 def _is_capitals_word(sc: Scanner, i: int) -> bool:
     if i >= len(sc.toks):
         return False
@@ -115,7 +121,7 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
         if r and sc.joined(j + r - 1, j + r):
             j += r
         k = j
-        while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not sc.body_at(k):
+        while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not _body_word(sc, k):
             k += 1
         capitals = False
         if k == j and n:  # "đồng chí PHAN VĂN PHỤNG": a name in capitals after a title
@@ -124,7 +130,7 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
                 k - j < MAX_NAME
                 and _is_capitals_word(sc, k)
                 and (k == j or sc.joined(k - 1, k))
-                and not sc.body_at(k)
+                and not _body_word(sc, k)
                 and not _seq_at(sc, k, positions)  # "đồng chí BÍ THƯ HUYỆN ỦY": a position, not a name
             ):
                 k += 1
@@ -156,7 +162,7 @@ def _listed(sc: Scanner, j: int) -> tuple[tuple[str, int, int, str | None], int]
     """A person in a list after a titled one: a name and its position (without one, no person)."""
     toks = sc.toks
     k = j
-    while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not sc.body_at(k):
+    while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not _body_word(sc, k):
         k += 1
     if k - j < 2 or not sc.joined(j - 1, j) or k >= len(toks) or toks[k].text not in (",", "-", "–"):
         return None

@@ -457,8 +457,8 @@ class Scanner:
         if t.fold in self.g.person_words and not self._place_after_type(i):
             return False  # "bà Nguyễn Thị A" is a person; "tỉnh Bà Rịa" a place
         body = self.body_at(i)
-        if body and (strict or not body[1].get("open")) or self.admin_at(i):
-            return False
+        if body and (strict or not (body[1].get("open") or body[1].get("also_name"))) or self.admin_at(i):
+            return False  # "xã Đoàn Kết": a word of a name that also heads a body
         return not (len(t.text) > 1 and t.text.isupper() and t.text in ("UBND", "HĐND", "MTTQ"))
 
     def _place_after_type(self, i: int) -> bool:
@@ -715,11 +715,16 @@ class Scanner:
             and self.joined(i + n - 1, i + n)
         ):
             return None  # "Ban Tổ chức Đại hội", "Ban Tổ chức cuộc thi": the organisers of an event
+        after = i + _key_len(body["name"])
+        if body.get("not_before_lower") and after < len(self.toks) and self._lower_in(after, body["not_before_lower"]):
+            return None  # "Hội trường" (a hall), "hội nghị": one word, not an association
         if body.get("not_after_position") and self.after_position(i):
             return None  # "Phó Bí thư Thường trực", "Phó Thủ tướng Thường trực Chính phủ": part of the position
         m = self._body_match(i, n, body)
         if m is not None and body.get("needs_tail") and m.end_tok == i + n:
             return None  # "lực lượng Công an": a force, "Công an phường" a unit
+        if m is not None and body.get("tail_levels") and (m.place is None or m.place.level not in body["tail_levels"] or len(m.heads) > 1):
+            return None  # "Đoàn xã Tam Đàn" (the commune's youth union); "Đoàn tỉnh Lâm Đồng" is a delegation
         if (
             m is not None
             and body.get("type_alone")
@@ -739,6 +744,10 @@ class Scanner:
         if m is not None and m.end_tok == i + n and len(m.heads) == 1 and self._lowered(i, body):
             return None  # "Ban tổ chức" of a contest: the party's "Ban Tổ chức" written in lower case, with no parent
         return m
+
+    def _lower_in(self, j: int, folds: list[str]) -> bool:
+        """Word j is written in lower case and is one of ``folds``."""
+        return self.toks[j].fold in folds and self.toks[j].text[:1].islower()
 
     def _lowered(self, i: int, body: dict[str, Any]) -> bool:
         """A body whose name has capitalised words after the first is written with them in lower case."""
@@ -817,7 +826,7 @@ class Scanner:
                 if m.heads[0].get("kind_from_parent"):
                     m.kind = "mass"
                 break
-            nxt = self.body_at(j, lower_ok=m.heads[-1].get("board", False) and self.toks[j].fold in ("đảng", "chi"))
+            nxt = self.body_at(j, lower_ok=m.heads[-1].get("board", False) and self.toks[j].fold in ("đảng", "chi", "đoàn"))
             if nxt and (not nxt[1].get("open") or not any(h.get("open") for h in m.heads)):
                 if len(m.heads) == 1 and m.heads[0].get("kind_from_parent"):
                     m.kind = nxt[1]["kind"]  # "Thường trực HĐND tỉnh", "Ban Tổ chức Tỉnh đoàn": the parent's kind
