@@ -140,6 +140,11 @@ CONSISTENT += [
         "Năm 2024 toàn huyện kết nạp 150 đảng viên. Trong đó, 90 đảng viên là đoàn viên thanh niên và 60 đảng viên ở khu vực khác.",
         [("sum", "consistent", 150, None)],
     ),
+    # ... also when a percentage follows that figure
+    (
+        "Năm 2024 kết nạp 150 đảng viên, đạt 95% kế hoạch. Trong đó, 90 đảng viên là đoàn viên, chiếm 60%.",
+        [("percentage", "consistent", 60, None)],
+    ),
 ]
 
 CONSISTENT += [
@@ -200,6 +205,10 @@ INCONSISTENT = [
         [("difference", "inconsistent", 121, None)],
     ),
     ("Qua phân loại, có 221 đơn (186 khiếu nại, 25 tố cáo) thuộc thẩm quyền giải quyết.", [("sum", "inconsistent", 221, None)]),
+    (
+        "Tổng chi ngân sách đạt 16.080 tỷ đồng, trong đó chi đầu tư phát triển 7.831 tỷ đồng, chi thường xuyên 8.349 tỷ đồng.",
+        [("sum", "inconsistent", 16080, None)],
+    ),
     # one trait (women and men) does break the total down; a word in every part is what they count
     ("Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 25 đảng viên nam.", [("sum", "inconsistent", 50, None)]),
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 đoàn viên nam.", [("sum", "inconsistent", 200, None)]),
@@ -250,8 +259,12 @@ NOT_RELATIONS = [
     "Năm 2024 kết nạp 50 đảng viên, trong đó nữ 30 đảng viên, đoàn viên 35 đảng viên.",
     "Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 35 đảng viên là đoàn viên thanh niên.",
     "Toàn huyện có 1.250 đảng viên, trong đó 620 đảng viên nữ, 540 đảng viên dân tộc thiểu số, 210 đảng viên trẻ.",
-    # "Trong đó" after a sentence ending on a share: no figure of the sentence before is its total
-    "Năm 2024 kết nạp 150 đảng viên, đạt 95% kế hoạch. Trong đó, 90 đảng viên là đoàn viên, chiếm 60%.",
+    # examples after "như" are no breakdown
+    "Xuất khẩu lao động khoảng 106 ngàn người, đạt 120,68% kế hoạch.\nTrong đó các tỉnh tạo được nhiều việc làm, như: Hà Nội 138 ngàn người, "
+    "Đồng Nai 91 ngàn người, Bình Dương 46 ngàn người.",
+    # a budget's large items after "trong đó", short of the total by more than a slip: not all of it
+    "Tổng thu ngân sách quý I đạt 3.417 tỷ đồng, trong đó thu nội địa đạt 2.310 tỷ đồng, thu thuế xuất, nhập khẩu 1.083 tỷ đồng.",
+    "Tổng chi ngân sách đạt 16.080 tỷ đồng, trong đó chi đầu tư phát triển 7.831 tỷ đồng, chi thường xuyên 8.100 tỷ đồng.",
     "Năm 2024 kết nạp 150 đảng viên. Cụ thể, 90 đảng viên là đoàn viên, chiếm 50%.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",

@@ -349,8 +349,12 @@ def breakdowns(t: Text) -> list[Relation]:
             region = (m.end(), se)
             total = _total_before(t, m.start(), ss)
             if total is None and _opens_sentence(text, ss, m.start(), kw):
-                ss = t.bounds.sentence(ss - 1)[0]  # "... 669 hộ. Trong đó, 649 hộ ...": the total ends the sentence before
-                total = _total_before(t, m.start(), ss)
+                # "... 669 hộ. Trong đó, 649 hộ ...": the total is the sentence before's last figure, also when a
+                # percentage follows it ("đạt 3.417 tỷ đồng, tăng 54,8% so với cùng kỳ. Trong đó, ...")
+                ps = t.bounds.sentence(ss - 1)[0]
+                depths = _depths(text, ps, ss)
+                figs = [x for x in t.between(ps, ss) if x.kind == FIGURE and not x.slash_prev and depths[x.start - ps] == 0]
+                total, ss = (_total_before(t, m.start(), ps) or (figs[-1] if figs else None)), ps
         if total is None:
             total = _shared_denominator(t, region)
         if total is None or region[1] - region[0] < 3:
@@ -362,10 +366,21 @@ def breakdowns(t: Text) -> list[Relation]:
         one_share = len(parts) == 1 and parts[0][1] is not None and parts[0][0].head == total.head
         if len(parts) < 2 and not one_share:  # one subset is kept for its share: "trong đó 31 trường ..., đạt tỷ lệ 64,58%"
             continue
+        if _EXAMPLES.search(text, region[0], parts[0][0].start):
+            # "trong đó các tỉnh ..., như: Hà Nội 138 ngàn người, ...": examples, not a breakdown; shares still hold
+            out.extend(
+                Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pc)], source="keyword")
+                for p, pc, _ in parts
+                if pc
+            )
+            continue
         before = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and not x.slash_prev]
         for whole, its_parts in _totals_of(total, parts, before) or ():
             _emit_breakdown(t, out, whole, its_parts, subset_possible=kw.startswith("trong"), source="keyword")
     return out
+
+
+_EXAMPLES = re.compile(r"\b(?:như|ví dụ|điển hình|tiêu biểu|một số|nổi bật)\b", re.IGNORECASE)
 
 
 def _opens_sentence(text: str, ss: int, at: int, kw: str) -> bool:
@@ -560,8 +575,10 @@ def _is_sum(t: Text, total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, su
         return False
     # "124 xã, phường, đặc khu, trong đó có 20 phường, 1 đặc khu": "trong đó" may list only some parts.
     # Parts falling short of the total count as a stated breakdown only when the two differ like a slip
-    # of one digit (a part or the total mistyped), not when most of the total is simply not listed.
-    short = subset_possible and s < total.number.value and total.exact and all(p.exact for p in part_toks)
+    # of one digit (a part or the total mistyped), not when most of the total is simply not listed; amounts
+    # too: "tổng chi 16.080 tỷ đồng, trong đó chi đầu tư 7.831 tỷ đồng, chi thường xuyên 8.100 tỷ đồng" names
+    # the large items of a budget, not all of them.
+    short = subset_possible and s < total.number.value
     if short and not _slip(f"{s:f}".split(".")[0], f"{total.number.value:f}".split(".")[0]):
         return False
     return not (short and max_short is not None and total.number.value - s > total.number.value * Decimal(str(max_short)))
