@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import data
@@ -237,6 +237,7 @@ def _spellings() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _CONNECTORS = frozenset({"và", "của", "các", "về", "cho", "với"})
 
 
+@lru_cache(maxsize=8192)  # reports name the same bodies again and again ("UBND tỉnh", "Huyện ủy")
 def _cased(name: str) -> str:
     """The name with the words of known bodies as the data writes them and words in capitals as names."""
     toks = tokens(name)
