@@ -370,6 +370,12 @@ def _inside_spelled_number(text: str, start: int, v: Vocabulary) -> bool:
     )
 
 
+def _multiplied_unit(text: str, pos: int, v: Vocabulary) -> bool:
+    """A multiplier and a count noun follow ("triệu lao động" after "1,5-1,6")."""
+    mm = v.mult_re.match(text, pos)
+    return mm is not None and _unit_at(text, mm.end(), v) is not None
+
+
 def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     skip_until = -1
@@ -388,7 +394,7 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
         r = _RANGE_AFTER.match(text, e)
         if r and not mask.hits(r.start("n"), r.end("n")):
             n2 = parse_number(r.group("n"))
-            if n2 is not None and _unit_at(text, r.end(), v):
+            if n2 is not None and (_unit_at(text, r.end(), v) or _multiplied_unit(text, r.end(), v)):
                 end_value, pos = n2.value, r.end()
         unit_end = None
         u = _unit_at(text, pos, v)
