@@ -487,8 +487,14 @@ class Scanner:
                 and self.toks[j].start - self.toks[j - 1].end == 1
             ):
                 j += 1
-        if words == 1 and j < len(self.toks) and self.toks[j].text[:1].islower() and self.joined(j - 1, j):
-            return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place
+        if (
+            words == 1
+            and j < len(self.toks)
+            and self.toks[j].text[:1].islower()
+            and self.joined(j - 1, j)
+            and not _is_upper_word(self.toks[i])
+        ):
+            return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place; "TP. HCM" is one
         return self._person_after(i, j)
 
     def _person_after(self, i: int, j: int) -> int:

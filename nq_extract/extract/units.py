@@ -329,7 +329,7 @@ class _Linker:
 
     def _type(self, f: _Found) -> str | None:
         m = f.match
-        return m.place.type if m.place else None
+        return _full_types().get(m.place.type, m.place.type) if m.place else None
 
     def _named_level(self, f: _Found) -> tuple[str | None, str | None]:
         m = f.match
@@ -428,6 +428,12 @@ class _Linker:
         base = expand_abbreviations(f.name)
         canonical = _join(base, _rest_of_chain(gz, place, skip_type=not m.bare_level))
         return {"canonical": canonical, "admin_code": place.code, "match_score": self.context_score}
+
+
+@cache
+def _full_types() -> dict[str, str]:
+    """Administrative types written short ("TP.") and in full ("thành phố"), as the gazetteer writes them."""
+    return {a["name"]: a["full"] for a in data.load("unit_kinds.json")["admin_types"] if a.get("full")}
 
 
 def _join(prefix: str, rest: str) -> str:

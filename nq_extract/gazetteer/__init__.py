@@ -117,8 +117,14 @@ def _old_style(m: re.Match[str]) -> str:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], mapping: list[tuple[str, str, str, bool]] | None = None) -> None:
+    def __init__(
+        self,
+        places: list[Place],
+        mapping: list[tuple[str, str, str, bool]] | None = None,
+        aliases: dict[tuple[str, str], str] | None = None,
+    ) -> None:
         self.places = places
+        self.aliases = aliases or {}  # (level, name without marks) -> the tables' name
         self.by_code = {(p.era, p.level, p.code): p for p in places}
         self._groups: dict[tuple[str, str, str], list[Place]] = {}
         for p in places:
@@ -211,6 +217,7 @@ class Gazetteer:
         pool = self._group(key)
         if not pool:
             return None
+        name = self.aliases.get((level, strip_marks(name)), name)  # "Thừa Thiên Huế" is listed as "Huế"
         aware, stripped = _lower(name), strip_marks(name)
         want_type = strip_marks(type_) if type_ else None
         folded = self._fold(key)
@@ -253,7 +260,14 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def load() -> Gazetteer:
     """The shipped gazetteer, read and indexed on first use."""
-    return Gazetteer([Place(*r) for r in _rows("units.tsv.gz")])
+    return Gazetteer([Place(*r) for r in _rows("units.tsv.gz")], aliases=_aliases())
+
+
+def _aliases() -> dict[tuple[str, str], str]:
+    import json
+
+    raw = resources.files(__package__).joinpath("data", "aliases.json").read_text("utf-8")
+    return {(a["level"], strip_marks(a["written"])): a["name"] for a in json.loads(raw)["aliases"]}
 
 
 def _mapping_rows() -> list[tuple[str, str, str, bool]]:
