@@ -67,14 +67,17 @@ def _from_match(m: re.Match[str], reg: Registry) -> Cite | None:
         typ, iss = _squash(g("ptype")), _squash(g("piss")).replace("TƯ", "TW")
         if typ not in reg.party_types and iss not in reg.party_issuers:
             return None
+        unit = g("punit")
+        if unit and (iss not in reg.party_units or typ not in reg.party_types):
+            return None  # only the Youth Union's symbols carry a department's code
         return Cite(
-            id=_party_id(g("num"), typ, iss),
+            id=_party_id(g("num"), typ, f"{iss}-{unit}" if unit else iss),
             start=m.start(),
             end=m.end(),
             system="party",
             kind=reg.party_types.get(typ),
             number=_squash(g("num")),
-            symbol=f"{typ}/{iss}",
+            symbol=f"{typ}/{iss}-{unit}" if unit else f"{typ}/{iss}",
             issuer=reg.party_issuers.get(iss),
         )
     if g("vtype"):
@@ -181,19 +184,23 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         pos = dm.end()
         if text[pos : pos + 1] == ")":
             pos += 1
-    bm = rx.body_after_re().match(text, pos, limit)
-    if bm:
-        body = bm.group("body")
-        stop = rx.BODY_STOP.search(" " + body + " ")
-        if stop:
-            body = body[: stop.start()]
-        body = " ".join(body.split())
+    found = _body_at(text, pos, limit)
+    if found:
+        bs, kept, be = found
+        if kept > bs:  # a known body's full name (and the place it serves)
+            body = " ".join(text[bs:kept].split())
+        else:
+            body = text[bs:be]
+            stop = rx.BODY_STOP.search(" " + body + " ")
+            if stop:
+                body = body[: stop.start()]
+            body = " ".join(body.split())
         if len(body) >= 2 and body[0].isupper():
             c.body = body
             tm = rx.TERM_RE.search(body)
             if tm:
                 c.term = tm.group("term") or tm.group("term2")
-        after = text[bm.end() : bm.end() + 20]
+        after = text[be : be + 20]
         tm2 = rx.TERM_RE.match(after.lstrip(" "))
         if tm2 and c.term is None:
             c.term = tm2.group("term") or tm2.group("term2")
@@ -211,23 +218,54 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
             stop = rx.TITLE_STOP.search(title)
             if stop:
                 title = title[: stop.start()]
+            title = _before_next_clause(title)
         title = " ".join(title.split()).rstrip(" ,")
         if len(title) >= 3:
             c.title = title[:1].upper() + title[1:]
 
 
+def _before_next_clause(title: str) -> str:
+    """A title cut where the sentence goes on: the next citation of a list, or a new clause
+    with its own subject and verb (not a relative clause of the title: "do ... đã ban hành")."""
+    nxt = rx.CITE_AFTER_TITLE.search(title)
+    if nxt and not re.search(r"số\s?\d", title[: nxt.start()]):  # a title citing documents lists them itself
+        title = title[: nxt.start()]
+    for cm in rx.CLAUSE_AFTER_TITLE.finditer(title):
+        if not re.search(r"\bdo\s", title[: cm.start()]):
+            return title[: cm.start()]
+    return title
+
+
+def _body_at(text: str, pos: int, limit: int) -> tuple[int, int, int] | None:
+    """The issuing-body phrase after "của" at ``pos``: where it starts, up to where it is a known
+    body's full name (kept whole: "Bộ Nông nghiệp và Phát triển nông thôn"), and where the phrase
+    as found ends (a stop word may end the body before that)."""
+    bm = rx.body_after_re().match(text, pos, limit)
+    if bm is None:
+        return None
+    bs = bm.start("body")
+    km = rx.known_body_re().match(text, bs, limit)
+    if km is None:
+        return bs, bs, bm.end()
+    rm = rx.body_rest_re().match(text, km.end(), limit)
+    end = rm.end() if rm else km.end()
+    am = rx.body_any_re().match(text, end, limit)
+    return bs, end, am.end() if am else end
+
+
 def _skip_body(text: str, pos: int, limit: int) -> int:
     """Past an issuing body phrase ("của Ban Thường vụ Tỉnh ủy (Khóa XIV)") to where a title may start."""
-    bm = rx.body_after_re().match(text, pos, limit)
-    if not bm:
+    found = _body_at(text, pos, limit)
+    if not found:
         return pos
-    body = bm.group("body")
-    i = body.find(" về ")
-    j = body.find("\nvề ")
+    bs, kept, be = found
+    body = text[bs:be]
+    i = body.find(" về ", kept - bs)
+    j = body.find("\nvề ", kept - bs)
     cut = min(x for x in (i, j, len(body)) if x >= 0)
     if cut < len(body) and rx.OTHER_CITE.search(body, 0, cut):
         return limit  # the "về ..." after it is another document's title
-    end = bm.start("body") + cut
+    end = bs + cut
     while end < limit and text[end] in " )(":
         end += 1
         if text[end - 1] == "(":

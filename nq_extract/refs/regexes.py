@@ -36,7 +36,7 @@ LEFT = r"(?<![\w/.,&-])"
 NUM_FIRST = r"\d(?<![\w/.,&-]\d)\d{0,4}(?:\.\d{1,4})?"
 PARTY_REST = (
     rf"{DASH_GAP}{DASH}{DASH_GAP}(?P<ptype>{P_TYPE}){SLASH_GAP_BEFORE}/{SLASH_GAP_AFTER}(?P<piss>{P_ISS})"
-    r"(?![\w&]|-\w|/\w)"
+    rf"(?:-(?P<punit>[{UP}][{UP}0-9]{{1,9}}))?(?![\w&]|-\w|/\w)"  # "45-KH/TWĐTN-VP": a department's code
 )
 # "57/NQ/TW", "180/KH/UBND": a slash where the grammar wants a dash
 VARIANT_REST = rf"{SP}{{0,2}}/{SP}?(?P<vtype>{P_TYPE})/(?P<viss>{CODE})(?![\w&/-])"
@@ -133,9 +133,52 @@ def date_after_re() -> re.Pattern[str]:
     return re.compile(rf"{SP}{{0,3}},?{WS}?(?:\({SP}?)?(?:được{WS})?(?:ban{WS}hành{WS})?(?:ngày|Ngày){WS}(?:{d}|{words})")
 
 
+LOWER = "a-zđàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# a body's words; a line break only where the next line goes on in lower case (a wrapped line)
+BODY_CHARS = rf"(?:[^\n;,.()“”\"]|\n(?=[ \t]{{0,40}}[{LOWER}]))"
+
+
 @cache
 def body_after_re() -> re.Pattern[str]:
-    return re.compile(rf"{SP}{{0,3}},?{WS}?của{WS}(?P<body>[^\n;,.()“”\"]{{2,120}})")
+    return re.compile(rf"{SP}{{0,3}},?{WS}?của{WS}(?P<body>{BODY_CHARS}{{2,120}})")
+
+
+PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
+
+
+@cache
+def body_rest_re() -> re.Pattern[str]:
+    """What may follow a body's full name and still be its name: the place it serves ("tỉnh Quảng Nam")."""
+    place = "|".join(_name_words(p) for p in PLACE_WORDS)
+    return re.compile(rf"(?:{WS}(?:{place})(?:{WS}[{UP}][\w’'-]{{0,15}}){{0,4}}(?![\w’'-]))?")
+
+
+@cache
+def body_any_re() -> re.Pattern[str]:
+    return re.compile(rf"{BODY_CHARS}{{0,120}}")
+
+
+def _name_words(name: str) -> str:
+    """A body's name as written, its words parted by any gap (a line end too), a dash or comma spaced or not."""
+    out = []
+    for w in name.split():
+        if w in ("-", "–"):
+            out.append(rf"{WS}?[-–]")
+            continue
+        out.append(WS + re.escape(w).replace(",", r",?") if out else re.escape(w))
+    return "".join(out).replace(rf"[-–]{WS}", rf"[-–]{WS}?")
+
+
+POSITIONS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Giám đốc", "Chủ nhiệm", "Trưởng ban", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc")
+
+
+@cache
+def known_body_re() -> re.Pattern[str]:
+    """A body named in full at the start of an issuing-body phrase ("Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Văn hóa, Thể thao và Du lịch"), after an optional position: kept whole though it holds "và" or a comma."""
+    names = "|".join(_name_words(n) for n in registry().body_names if "," in n or "-" in n or BODY_STOP.search(f" {n} "))
+    pos = "|".join(_name_words(p) for p in POSITIONS)
+    return re.compile(rf"(?:(?:{pos}){WS})?(?:{names})(?![\w&])")
 
 
 BODY_STOP = re.compile(
@@ -150,6 +193,13 @@ def title_after_re() -> re.Pattern[str]:
 
 
 TITLE_STOP = re.compile(r"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:")
+# a new clause after a title: a comma, then its subject ("các cơ quan ...", "Sở Tài chính", "Đảng bộ")
+# and, not far on, a verb's tense word ("Thực hiện Kế hoạch ... về tuyên truyền, các cơ quan đã ...")
+CLAUSE_AFTER_TITLE = re.compile(rf",{WS}(?=(?:các{WS}|[{UP}])[^;.]{{0,100}}?{WS}(?:đã|đang|sẽ|tiếp{WS}tục)(?!\w))")
+# the next citation of a list after a title ("về phát triển kinh tế tư nhân, Nghị quyết số 02/NQ-CP ...")
+CITE_AFTER_TITLE = re.compile(
+    rf"(?:,{WS}?|{WS}và{WS})(?:và{WS})?[{UP}][{LOWER}]{{0,7}}(?:{WS}[{LOWER}]{{1,7}}){{0,3}}{WS}số{SP}{{0,2}}:?{SP}{{0,2}}\d"
+)
 QUOTES = {"“": "”", '"': '"', "«": "»"}  # a title in quotes ends at its closing quote
 # another document cited between a cite and a "về ...": the title belongs to that one
 # ("Kết luận số 100-KL/TW của Ban Bí thư và Kết luận số 111-KL/TU ... về ...")

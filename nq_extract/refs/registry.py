@@ -19,6 +19,8 @@ class Registry:
     state_issuers: dict[str, str]
     state_issuer_patterns: tuple[tuple[re.Pattern[str], str], ...]
     party_names: tuple[tuple[str, str], ...]  # (name as written, code), longest first
+    body_names: tuple[str, ...] = ()  # every issuer's full name as running text writes it, longest first
+    party_units: frozenset[str] = frozenset()  # Party-style issuers whose symbols may end in a department's code
 
     @cached_property
     def kind_by_lower(self) -> dict[str, str]:
@@ -67,6 +69,7 @@ def registry() -> Registry:
     state = {i["code"]: i["name"] for i in issuers if i["system"] == "state"}
     patterns = tuple((re.compile(i["pattern"]), i["name"]) for i in issuers if i.get("pattern"))
     names = sorted(((n, i["code"]) for i in issuers if i["system"] == "party" for n in i.get("names", [])), key=lambda p: -len(p[0]))
+    bodies = {n for i in issuers for n in (i["name"], *i.get("names", []), *i.get("variants", [])) if " " in n}
     return Registry(
         kind_names=tuple(sorted({k["name"] for k in kinds}, key=lambda n: (-len(n), n))),
         party_types=party_types,
@@ -76,4 +79,6 @@ def registry() -> Registry:
         state_issuers=state,
         state_issuer_patterns=patterns,
         party_names=tuple(names),
+        body_names=tuple(sorted(bodies, key=lambda n: (-len(n), n))),
+        party_units=frozenset(i["code"] for i in issuers if i["system"] == "party" and i.get("units")),
     )

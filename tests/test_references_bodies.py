@@ -1,0 +1,152 @@
+"""What a citation says about the cited document: its issuing body written in full (names
+holding "và", a comma or a dash; a line wrapped inside the name), its title cut where the
+sentence goes on, and symbols of bodies outside the Party and State grammars' usual codes."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+from .helpers import assert_valid
+
+
+def _ref(sentence: str, rid: str) -> nq_extract.models.Reference:
+    report = nq_extract.parse(sentence)
+    assert_valid(report)
+    found = [r for r in report.references if r.id == rid]
+    assert found, [r.id for r in report.references]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "issuer"),
+    [
+        (
+            "Căn cứ Quyết định số 1234/QĐ-BNNPTNT ngày 5/5/2022 của Bộ Nông nghiệp và Phát triển nông thôn về việc ban hành bộ tiêu chí.",
+            "1234/QĐ-BNNPTNT",
+            "Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        (
+            "Thực hiện Công văn số 456/SLĐTBXH-BTXH ngày 1/8/2024 của Sở Lao động - Thương binh và Xã hội về việc rà soát hộ nghèo.",
+            "456/SLĐTBXH-BTXH",
+            "Sở Lao động - Thương binh và Xã hội",
+        ),
+        (
+            "Thực hiện Kế hoạch số 77/KH-SVHTTDL ngày 2/3/2024 của Sở Văn hóa, Thể thao và Du lịch về tổ chức lễ hội.",
+            "77/KH-SVHTTDL",
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        # a line wrapped inside the name, the next line going on in lower case
+        (
+            "Thực hiện Chỉ thị số 8008/CT-TCTL ngày 25/10/2019 của Bộ trưởng Bộ Nông nghiệp và Phát triển\nnông thôn về việc tăng cường "
+            "các giải pháp thủy lợi.",
+            "8008/CT-TCTL",
+            "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn",
+        ),
+        (
+            "Triển khai Kế hoạch số 438/KH-UBND ngày 22/7/2025 của Ủy\nban nhân dân tỉnh về tuyên truyền cải cách hành chính.",
+            "438/KH-UBND",
+            "Ủy ban nhân dân tỉnh",
+        ),
+        # the place a known body serves stays in its name
+        (
+            "Theo Báo cáo số 15/BC-SKHĐT ngày 3/3/2024 của Sở Kế hoạch và Đầu tư tỉnh Quảng Nam.",
+            "15/BC-SKHĐT",
+            "Sở Kế hoạch và Đầu tư tỉnh Quảng Nam",
+        ),
+        # a known body followed by what it does: the verb is not its name
+        (
+            "Giấy mời số 27/GM-SKHCN ngày 22/9/2025 của Sở Khoa học và Công nghệ mời tham gia tập huấn.",
+            "27/GM-SKHCN",
+            "Sở Khoa học và Công nghệ",
+        ),
+        # a body named after "của" that is not a known name keeps the former reading
+        (
+            "Báo cáo thẩm tra số 71/BC-HĐND ngày 13/9/2025 của Ban Dân tộc của Hội đồng nhân dân tỉnh.",
+            "71/BC-HĐND",
+            "Ban Dân tộc của Hội đồng nhân dân tỉnh",
+        ),
+        # the issuer code alone names the body when the text does not
+        ("Theo đề nghị tại Tờ trình số 126/SKHĐT ngày 23/01/2007.", "126/SKHĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Căn cứ Thông tư số 05/2023/TT-BTNMT ngày 30/6/2023 quy định kỹ thuật.", "05/2023/TT-BTNMT", "Bộ Tài nguyên và Môi trường"),
+    ],
+)
+def test_issuing_body(sentence: str, rid: str, issuer: str) -> None:
+    assert _ref(sentence, rid).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "title"),
+    [
+        # a new clause with its own subject after the title
+        (
+            "Thực hiện Kế hoạch số 438/KH-UBND ngày 22/7/2025 của UBND tỉnh về tuyên truyền CCHC năm 2025, các cơ quan, đơn vị, "
+            "địa phương trên địa bàn tỉnh đã xây dựng kế hoạch.",
+            "438/KH-UBND",
+            "Tuyên truyền CCHC năm 2025",
+        ),
+        (
+            "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị về đại hội đảng bộ các cấp, Đảng bộ huyện đã tổ chức đại hội.",
+            "35-CT/TW",
+            "Đại hội đảng bộ các cấp",
+        ),
+        # a relative clause of the title is kept
+        (
+            "Căn cứ Nghị quyết số 21/NQ-HĐND ngày 28/8/2025 của HĐND tỉnh về bãi bỏ các văn bản do Hội đồng nhân dân tỉnh Bình Thuận, "
+            "Đắk Nông đã ban hành.",
+            "21/NQ-HĐND",
+            "Bãi bỏ các văn bản do Hội đồng nhân dân tỉnh Bình Thuận, Đắk Nông đã ban hành",
+        ),
+        # the next citation of a list
+        (
+            "Thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh tế tư nhân, Nghị quyết số 02/NQ-CP "
+            "ngày 08/01/2025 của Chính phủ về cải thiện môi trường kinh doanh.",
+            "68-NQ/TW",
+            "Phát triển kinh tế tư nhân",
+        ),
+        (
+            "Theo Công văn số 8380/BTC-QLCS ngày 13/6/2025 của Bộ Tài chính về hướng dẫn xử lý trụ sở và Công văn số 11738/BTC-QLCS "
+            "ngày 31/7/2025 về việc xử lý tài sản.",
+            "8380/BTC-QLCS",
+            "Hướng dẫn xử lý trụ sở",
+        ),
+        # a title that cites documents itself lists them
+        (
+            "Theo Báo cáo số 34/BC-STC ngày 4/8/2025 của Sở Tài chính về kết quả thực hiện Kết luận số 62-KL/TW và Nghị quyết số 19-NQ/TW.",
+            "34/BC-STC",
+            "Kết quả thực hiện Kết luận số 62-KL/TW và Nghị quyết số 19-NQ/TW",
+        ),
+        (
+            "Căn cứ Kết luận số 132-KL/TW ngày 18/3/2025 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 "
+            "của Bộ Chính trị về phòng, chống ma túy.",
+            "132-KL/TW",
+            "Tiếp tục thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị về phòng, chống ma túy",
+        ),
+        # a title after a known body's name that holds "và"
+        (
+            "Thực hiện Công văn số 789/SKHĐT-TH ngày 12/7/2024 của Sở Kế hoạch và Đầu tư về việc đánh giá tình hình thực hiện kế hoạch.",
+            "789/SKHĐT-TH",
+            "Đánh giá tình hình thực hiện kế hoạch",
+        ),
+    ],
+)
+def test_title(sentence: str, rid: str, title: str) -> None:
+    assert _ref(sentence, rid).title == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ids"),
+    [
+        # the Youth Union's Party-style symbols end in a department's code
+        ("Thực hiện Kế hoạch số 45-KH/TWĐTN-VP ngày 12/3/2024 của Ban Bí thư Trung ương Đoàn.", {"45-KH/TWĐTN-VP"}),
+        ("Theo Hướng dẫn số 12-HD/TĐTN-TNNT ngày 5/1/2024 của Ban Thường vụ Tỉnh Đoàn.", {"12-HD/TĐTN-TNNT"}),
+        # other Party issuers never carry one
+        ("Theo Kế hoạch số 45-KH/TU-VP ngày 12/3/2024.", set()),
+        ("Thực hiện Nghị quyết số 42-NQ/TW ngày 24/11/2023.", {"42-NQ/TW"}),
+    ],
+)
+def test_symbols(sentence: str, ids: set[str]) -> None:
+    report = nq_extract.parse(sentence)
+    assert_valid(report)
+    assert {r.id for r in report.references} == ids
