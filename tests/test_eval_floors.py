@@ -46,3 +46,17 @@ def test_eval_cli_prints_table():
     )
     assert r.returncode == 0, r.stderr
     assert "total over 1 documents" in r.stdout
+
+
+def test_format_errors_lists_missed_and_spurious_items_of_the_chosen_fields():
+    from nq_extract.evaluate.run import DocResult, EvalResult, format_errors
+
+    doc = DocResult("d1", "d1.txt", "ok", 0.1)
+    doc.errors = {
+        "checks": {"missed": ["('sum', 'consistent', 12)"], "spurious": []},
+        "units": {"missed": [], "spurious": ["'xã A'"]},
+    }
+    both = format_errors(EvalResult([doc], []))
+    assert both.splitlines() == ["d1\tchecks\tmissed\t('sum', 'consistent', 12)", "d1\tunits\tspurious\t'xã A'"]
+    assert format_errors(EvalResult([doc], []), ["units"]) == "d1\tunits\tspurious\t'xã A'"
+    assert format_errors(EvalResult([doc], []), ["people"]) == "no errors"

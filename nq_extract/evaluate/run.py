@@ -177,3 +177,15 @@ def format_table(result: EvalResult, per_doc: bool = True) -> str:
     for name, reason in result.skipped:
         lines.append(f"skipped {name}: {reason}")
     return "\n".join(lines)
+
+
+def format_errors(result: EvalResult, fields: list[str] | None = None) -> str:
+    """Each document's missed (in the gold, not found) and spurious (found, not in the gold) items, by field."""
+    lines: list[str] = []
+    for d in result.docs:
+        for name, err in d.errors.items():
+            if fields is not None and name not in fields:
+                continue
+            for what in ("missed", "spurious"):
+                lines.extend(f"{d.name}\t{name}\t{what}\t{item}" for item in err.get(what, []))
+    return "\n".join(lines) if lines else "no errors"
