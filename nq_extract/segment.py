@@ -25,8 +25,15 @@ MOTTOS = (
     "Độc lập-Tự do-Hạnh phúc",
 )
 
-# any white space between a motto's words: a scan or a web page may break it ("CỘNG\nHÒA")
-_MOTTO_RE = re.compile("|".join(r"\s+".join(re.escape(w) for w in m.split()) for m in MOTTOS), re.I)
+
+def _motto_words(motto: str) -> str:
+    """Any white space between a motto's words (a scan or a web page may break it: "CỘNG\nHÒA"),
+    and any dash, spaced or not, between its parts ("Độc lập - Tự do – Hạnh phúc")."""
+    parts = [p.strip() for p in re.split(r"\s*[-–—]\s*", motto)]
+    return r"\s*[-–—]\s*".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts)
+
+
+_MOTTO_RE = re.compile("|".join(dict.fromkeys(_motto_words(m) for m in MOTTOS)), re.I)
 _RULE_RE = re.compile(r"[-_=*~]{3,}|[–—]{2,}")
 
 HEADER_WINDOW = 2500
@@ -97,13 +104,13 @@ def _scanned_kind_line(text: str, end: int) -> tuple[str, int, int] | None:
 
 _NUMBER = re.compile(
     r"(?m)(?:^|(?<=\s))Số\s*[:.]?\s*(?P<sym>[0-9](?:[0-9A-Za-zĐđƯư.&/ \-–]|(?<=[-–/])[ \t]*\n[ \t]*){0,60}?[A-Za-zĐđƯư0-9])"
-    r"(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,})"  # a line break only after a dash or slash ("16 -\nHD/BTCTW")
+    r"(?=\s{1,}[A-ZĐ\u00c0-\u1ef9][a-zà-ỹđ]|\s*$|\s*\n|\s{2,}|[ \t]*\|)"  # a line break only after a dash or slash ("16 -\nHD/BTCTW"); a table cell's end
 )
 # The header's "Tam Đường, ngày 15 tháng 01 năm 2024": the place is a run of capitalised
 # words (so an id such as "NĐ-CP, ngày ..." in the body is not a place); blanks
 # ("ngày   tháng 12 năm 2025") leave the day or month out.
 _UPPER_VI = "A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_PLACE_WORD = rf"[{_UPPER_VI}][\w’'.]{{0,20}}"
+_PLACE_WORD = rf"[{_UPPER_VI}][\w’'.]{{0,20}}(?:-[{_UPPER_VI}][\w’'.]{{0,20}})?"  # "Phan Rang-Tháp Chàm"
 _SO = re.compile(r"(?:^|(?<=\s))Số\b")
 _PLACE_DATE = re.compile(
     rf"(?<![\w\-/])(?P<place>(?:{_PLACE_WORD}[ \t]){{0,5}}{_PLACE_WORD})[ \t]*,[ \t]*ngày\s+(?P<d>\d{{1,2}}|[ .…_]*)\s*tháng\s+(?P<m>\d{{1,2}}|[ .…_]*)\s*năm\s+(?P<y>\d{{4}})"
@@ -199,7 +206,7 @@ def _is_name(line: str) -> bool:
 
 # the title line before ends mid-phrase: the next line continues it ("... của" / "Ban Tuyên giáo")
 _CONTINUES = re.compile(
-    r"(?:[,:;(\-–&]|\b(?:của|và|về|tại|cho|với|trong|đối với|giữa|thuộc|theo|trên|đến|từ|do|năm|giai đoạn|khóa|khoá|nhiệm kỳ))$",
+    r"(?:[,:;(\-–&]|\b(?:của|và|về|tại|cho|với|trong|đối với|giữa|thuộc|theo|trên|đến|từ|do|năm|giai đoạn|khóa|khoá|nhiệm kỳ|địa bàn))$",
     re.I,
 )
 
@@ -293,6 +300,13 @@ def segment(doc: Document) -> Segments:
             # a web page's own lines before the header: the issuer is the last block in capitals
             blocks = [b for b in (_words_of(x) for x in re.split(r"\n[ \t]*\n", raw)) if b]
             issuer = blocks[-1] if blocks and blocks[-1].isupper() and len(blocks[-1]) <= 160 else None
+    elif nm is not None:
+        # no kind heading: the block in capitals before the number line ("HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA ...")
+        raw = _RULE_RE.sub(" ", _MOTTO_RE.sub(" ", text[0 : nm.start()]))
+        raw = re.sub(r"(?m)(?:^|\s)Số\s*[:.]?\s*$", " ", raw)
+        words = _words_of(raw)
+        if words and words.isupper() and len(words) <= 160:
+            issuer = words
     if issuer is None and byline:
         issuer = byline  # a speech or article names its body under the title
 

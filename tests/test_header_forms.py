@@ -1,0 +1,67 @@
+"""The header as other layouts write it: a table row per line ("Số: ... | Place, ngày ..."),
+no kind heading, a motto with mixed dashes, a place with a hyphen, a title whose last line
+names the place ("... TRÊN ĐỊA BÀN" / "TỈNH ĐẮK NÔNG")."""
+
+from __future__ import annotations
+
+import pytest
+
+import nq_extract
+
+from .helpers import assert_valid
+
+TABLE_ROWS = (
+    "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+    "Số: 34/2016/NQ-HĐND | Vĩnh Phúc, ngày 21 tháng 7 năm 2016 |\n"
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    "Xét Tờ trình số 16/TTr-BVHXH ngày 13/7/2016 của Ban Văn hóa - Xã hội HĐND tỉnh về việc ban hành Nội quy kỳ họp.\n"
+)
+
+MIXED_DASHES = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\n--------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do – Hạnh phúc\n"
+    "---------------\n\nSố: 55/2007/QĐ-UBND\n\nPhan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007\n\nQUYẾT ĐỊNH\n\n"
+    "BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG VÌ SỰ TIẾN BỘ PHỤ NỮ\n\nCăn cứ Nghị quyết số 18/2006/NQ-HĐND ngày 18/12/2006 của HĐND tỉnh.\n"
+)
+
+PLACE_LINE = (
+    "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 08/2023/QĐ-UBND\nĐắk Nông, ngày 21 tháng 02 năm 2023\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH QUẢN LÝ VỐN ĐẦU TƯ TRÊN ĐỊA BÀN\n"
+    "TỈNH ĐẮK NÔNG\nỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+)
+
+BYLINE = (
+    "THAM LUẬN\nGiải pháp xây dựng xã, phường không ma túy\nUBND Thành phố Hải Phòng\n\n"
+    "Kính thưa các đồng chí,\nThành phố đã triển khai nhiều giải pháp.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            TABLE_ROWS,
+            {"kind": None, "id": "34/2016/NQ-HĐND", "issuer": "HỘI ĐỒNG NHÂN DÂN", "place": "Vĩnh Phúc", "date": "2016-07-21"},
+        ),
+        (
+            MIXED_DASHES,
+            {"kind": "Quyết định", "id": "55/2007/QĐ-UBND", "issuer": "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN", "place": "Phan Rang-Tháp Chàm"},
+        ),
+        (PLACE_LINE, {"title": "BAN HÀNH QUY ĐỊNH QUẢN LÝ VỐN ĐẦU TƯ TRÊN ĐỊA BÀN TỈNH ĐẮK NÔNG", "id": "08/2023/QĐ-UBND"}),
+        # a byline under a title is not part of it
+        (BYLINE, {"kind": "Tham luận", "title": "Giải pháp xây dựng xã, phường không ma túy", "issuer": "UBND Thành phố Hải Phòng"}),
+    ],
+)
+def test_header(text: str, expected: dict[str, str | None]) -> None:
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    doc = report.document.model_dump()
+    assert {k: doc[k] for k in expected} == expected
+    # the report's own number is never one of its references
+    assert doc["id"] not in {r.id for r in report.references}
+
+
+def test_a_number_in_the_body_is_not_the_document_s_own_without_a_header() -> None:
+    report = nq_extract.parse("Thực hiện Nghị quyết số 34/2016/NQ-HĐND ngày 21/7/2016 của HĐND tỉnh, huyện đã triển khai.")
+    assert report.document.id is None
+    assert report.document.kind is None
+    assert [r.id for r in report.references] == ["34/2016/NQ-HĐND"]
