@@ -41,3 +41,21 @@ def test_units_link_through_aliases(text: str, name: str, code: str) -> None:
 
 def test_a_single_capitalised_noun_after_a_type_is_still_no_place() -> None:
     assert [u.name for u in nq_extract.parse("UBND tỉnh Kế hoạch thực hiện").units] == ["UBND tỉnh"]
+
+
+@pytest.mark.parametrize(
+    ("written", "official", "expected"),
+    [
+        ("Hồ Thâu", "Hồ Thầu", True),
+        ("Bình Lưu", "Bình Lư", True),
+        ("Thuỵ Lâm", "Thụy Lâm", True),
+        ("Kỳ Sơn", "Kì Sơn", True),
+        ("Lâm Viên-Đà Lạt", "Lâm Viên - Đà Lạt", True),
+        ("Vĩnh Tường", "Vĩnh Cường", False),
+        ("Nghi Trường", "Nghi Trung", False),
+        ("Xuân Tường", "Xuân Dương", False),
+        ("Tân Lập", "Tân Lập Đông", False),
+    ],
+)
+def test_variant_of(written: str, official: str, expected: bool) -> None:
+    assert gazetteer.variant_of(written, official) is expected

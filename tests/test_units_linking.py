@@ -34,3 +34,16 @@ def test_exact_name_elsewhere_still_links() -> None:
     # a commune of another province written as the gazetteer writes it, with that province named
     got = links("Đoàn công tác làm việc tại UBND xã Tả Lèng.")
     assert got["UBND xã Tả Lèng"][0] is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "code"),
+    [
+        # a slip of a tone mark or of a final letter in the report's own place still links
+        ("UBND xã Hiệp Thành báo cáo.", "UBND xã Hiệp Thành", "24967"),
+        # another syllable is another place: no link rather than the nearest name
+        ("UBND xã Linh Gia báo cáo.", "UBND xã Linh Gia", None),
+    ],
+)
+def test_near_names_link_only_as_slips(body: str, name: str, code: str | None) -> None:
+    assert links(body)[name][0] == code

@@ -369,17 +369,24 @@ class _Linker:
         """``gazetteer.link``, once per question in a document (a report names its province many times)."""
         key = (name, level, era, within, type_)
         if key not in self._links:
-            self._links[key] = self.gz.link(name, level, era, within, type_)
+            link = self.gz.link(name, level, era, within, type_)
+            if link is not None and link.score < EXACT and not _variant_of(name, link.place.name):
+                link = None  # "xã Vĩnh Tường" is not "xã Vĩnh Cường" (0.9): another place, not a slip
+            self._links[key] = link
         return self._links[key]
 
     def _link_place(self, level: str, name: str, type_: str | None) -> Any:
         if level == "commune":
             eras = [self.era, "2025" if self.era == "2019" else "2019"]
+            near = None  # a slip in the report's own place, if no unit there bears the name as written
             for era in eras:
                 for within in self._within(era):
                     link = self._gz_link(name, "commune", era, within, type_)
-                    if link:
+                    if link and link.score >= EXACT:
                         return link
+                    near = near or link
+            if near:
+                return near
             for era in eras:
                 link = self._gz_link(name, "commune", era, "", type_)
                 if link:
@@ -428,6 +435,12 @@ class _Linker:
         base = expand_abbreviations(f.name)
         canonical = _join(base, _rest_of_chain(gz, place, skip_type=not m.bare_level))
         return {"canonical": canonical, "admin_code": place.code, "match_score": self.context_score}
+
+
+def _variant_of(written: str, official: str) -> bool:
+    from ..gazetteer import variant_of
+
+    return written.upper() == official.upper() or variant_of(written, official)
 
 
 @cache

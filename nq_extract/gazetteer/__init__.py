@@ -243,6 +243,24 @@ class Gazetteer:
         return Link(place, round(best, 3))
 
 
+def variant_of(written: str, official: str) -> bool:
+    """A written name is a plausible slip for an official one: the same syllables up to tone marks,
+    ``y`` for ``i``, and one letter more or less at a syllable's end ("Hồ Thâu" for "Hồ Thầu", "Bình
+    Lưu" for "Bình Lư"); a different syllable ("Vĩnh Tường" and "Vĩnh Cường", "Nghi Trường" and "Nghi
+    Trung") names another place."""
+    a = strip_marks(written).replace("-", " ").replace("y", "i").split()
+    b = strip_marks(official).replace("-", " ").replace("y", "i").split()
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        short, long_ = sorted((x, y), key=len)
+        if not (len(long_) == len(short) + 1 and long_.startswith(short) and len(short) >= 2):
+            return False
+    return True
+
+
 def era_for(date: str | None) -> str:
     """The era in force on an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); the newest when unknown."""
     if not date:
@@ -274,4 +292,4 @@ def _mapping_rows() -> list[tuple[str, str, str, bool]]:
     return [(r[0], r[1], r[2], r[3] == "1") for r in _rows("mapping.tsv.gz")]
 
 
-__all__ = ["THRESHOLD", "Gazetteer", "Link", "Place", "era_for", "load", "strip_marks", "tone_fold"]
+__all__ = ["THRESHOLD", "Gazetteer", "Link", "Place", "era_for", "load", "strip_marks", "tone_fold", "variant_of"]
