@@ -150,3 +150,60 @@ def test_symbols(sentence: str, ids: set[str]) -> None:
     report = nq_extract.parse(sentence)
     assert_valid(report)
     assert {r.id for r in report.references} == ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "kind"),
+    [
+        ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025.", "72/2025/QH15", "Luật"),
+        ("Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13;", "87/2015/QH13", "Luật"),
+        ("Căn cứ Nghị quyết số 85/2014/QH13 của Quốc hội về lấy phiếu tín nhiệm.", "85/2014/QH13", "Nghị quyết"),
+        # a law named earlier in the sentence, then another document with its own kind word
+        ("Căn cứ Luật Đất đai năm 2024; Quyết định số 12/QĐ-UBND ngày 3/3/2025 của UBND tỉnh.", "12/QĐ-UBND", "Quyết định"),
+    ],
+)
+def test_kind_named_before_its_number(sentence: str, rid: str, kind: str) -> None:
+    assert _ref(sentence, rid).kind == kind
+
+
+def test_a_heading_names_the_document_cited_in_full_after_it() -> None:
+    text = (
+        "Chương trình hành động thực hiện Nghị quyết số 57\n"
+        "Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị."
+    )
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    assert [(r.id, [m.text for m in r.mentions]) for r in report.references] == [("57-NQ/TW", ["Nghị quyết số 57", "57-NQ/TW"])]
+    assert not [w for w in report.warnings if w.code.startswith("reference")]
+
+
+def test_a_short_form_before_two_documents_of_that_number_stays_unresolved() -> None:
+    text = "Thực hiện Kế hoạch số 19 năm nay.\nKế hoạch số 19-KH/TU ngày 2/3/2021 của Tỉnh ủy; Kế hoạch số 19-KH/HU ngày 5/3/2021 của Huyện ủy."
+    report = nq_extract.parse(text)
+    assert {r.id: len(r.mentions) for r in report.references} == {"19-KH/TU": 1, "19-KH/HU": 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "issuer"),
+    [
+        (
+            "Xét đề nghị của Giám đốc Sở Lao động - Thương\nbinh và Xã hội tại Tờ trình số 59/TTr-LĐTBXH ngày 14/8/2013 về việc phê duyệt Đề án.",
+            "59/TTr-LĐTBXH",
+            "Sở Lao động - Thương binh và Xã hội",
+        ),
+        ("Theo đề nghị của Trưởng ban Dân tộc tỉnh tại Tờ trình số 29/TTr-BDT ngày 20/01/2016.", "29/TTr-BDT", "Trưởng ban Dân tộc tỉnh"),
+        # a body named after the citation comes first
+        (
+            "Xét đề nghị của Sở Nội vụ tại Tờ trình số 16/TTr-HĐND ngày 15/6/2021 của Thường trực HĐND tỉnh về việc ban hành Nội quy.",
+            "16/TTr-HĐND",
+            "Thường trực HĐND tỉnh",
+        ),
+    ],
+)
+def test_body_named_before_the_citation(sentence: str, rid: str, issuer: str) -> None:
+    assert _ref(sentence, rid).issuer == issuer
+
+
+def test_a_title_ends_before_a_heading_in_capitals() -> None:
+    text = "Xét đề nghị của Sở Tài chính tại Tờ trình số 59/TTr-STC ngày 14/8/2013 về việc phê duyệt Đề án thành lập Đội công tác,\nQUYẾT ĐỊNH:\nĐiều 1."
+    assert _ref(text, "59/TTr-STC").title == "Phê duyệt Đề án thành lập Đội công tác"

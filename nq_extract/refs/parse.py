@@ -17,6 +17,8 @@ from . import regexes as rx
 from .registry import Registry, registry
 
 _FORM_BEFORE = re.compile(r"(?:[Mm]ẫu|[Bb]iểu|[Pp]hụ\s+lục)(?:\s+(?:mẫu|kèm\s+theo))?\s+(?:số\s*)?$")
+# a kind whose documents carry a name before their number: "Luật Đầu tư công số 58/2024/QH15"
+_NAMED_KIND = re.compile(r"(?<!\w)(?P<kind>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[A-ZĐ][^;.:()\n]{0,120}?\s+số\s*[:.]?\s*$")
 _RANGE_TO = re.compile(r"(?:^|\s)(?:đến|tới)\s*(?:số\s*)?$")
 BEFORE = 90  # characters looked at before a symbol (numbers of a list)
 KIND_BEFORE = 60  # where the kind word of a symbol may start
@@ -174,6 +176,11 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
             c.pinpoint = " ".join(pm.group("pin").split())
     else:
         c.extra["so"] = _ends_with_so(text[max(0, c.start - KIND_BEFORE) : c.start])
+        if c.extra["so"] and c.system == "state":
+            nm = _NAMED_KIND.search(text, max(0, c.start - 160), c.start)
+            if nm:  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"
+                c.kind = _kind_name(nm.group("kind"), reg)
+                c.kind_from_word = True
     pos = c.end if kind_end is None else kind_end
     limit = min(len(text), pos + AFTER)
     dm = rx.date_after_re().match(text, pos, limit)
@@ -204,6 +211,14 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         tm2 = rx.TERM_RE.match(after.lstrip(" "))
         if tm2 and c.term is None:
             c.term = tm2.group("term") or tm2.group("term2")
+    if c.body is None and kb:
+        before = text[max(0, kb[1] - 160) : kb[1]]
+        pm = rx.body_before_re().search(before)
+        if pm:  # "Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 160/TTr-STC"
+            body = " ".join(re.split(r"\scủa\s", pm.group("body"))[-1].split())
+            body = rx.POSITION_HEAD.sub("", body)  # the body, not its head: "Giám đốc Sở Tài chính" -> "Sở Tài chính"
+            if len(body) >= 2 and body[0].isupper():
+                c.body = body
     # the title: "về ..." up to the end of the clause
     ti = rx.title_after_re().match(text, _skip_body(text, pos, limit), limit)
     if ti:

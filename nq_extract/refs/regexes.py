@@ -147,6 +147,12 @@ PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã"
 
 
 @cache
+def body_before_re() -> re.Pattern[str]:
+    """Who submitted a document, named before it: "(đề nghị|ý kiến) của BODY tại" right before its kind word."""
+    return re.compile(rf"(?:đề{WS}nghị|ý{WS}kiến|đề{WS}xuất){WS}của{WS}(?P<body>{BODY_CHARS}{{2,120}}?){WS}tại{WS}?$")
+
+
+@cache
 def body_rest_re() -> re.Pattern[str]:
     """What may follow a body's full name and still be its name: the place it serves ("tỉnh Quảng Nam")."""
     place = "|".join(_name_words(p) for p in PLACE_WORDS)
@@ -169,7 +175,10 @@ def _name_words(name: str) -> str:
     return "".join(out).replace(rf"[-–]{WS}", rf"[-–]{WS}?")
 
 
-POSITIONS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Giám đốc", "Chủ nhiệm", "Trưởng ban", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc")
+POSITIONS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Giám đốc", "Chủ nhiệm", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc")
+
+
+POSITION_HEAD = re.compile(rf"^(?:{'|'.join(POSITIONS)})\s+(?=[{UP}])")
 
 
 @cache
@@ -192,7 +201,9 @@ def title_after_re() -> re.Pattern[str]:
     return re.compile(rf"{SP}{{0,3}},?{WS}?(?P<quote>[“\"«]{SP}?)?(?:về{WS}việc|[Vv]ề|[Vv]/[Vv]){WS}(?P<title>[^;]{{3,400}})")
 
 
-TITLE_STOP = re.compile(r"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:")
+TITLE_STOP = re.compile(
+    rf"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:|,?[ \t]*\n(?=[ \t]*[{UP}][{UP} ]{{3,}}(?::|\n|$))"
+)  # or a heading in capitals
 # a new clause after a title: a comma, then its subject ("các cơ quan ...", "Sở Tài chính", "Đảng bộ")
 # and, not far on, a verb's tense word ("Thực hiện Kế hoạch ... về tuyên truyền, các cơ quan đã ...")
 CLAUSE_AFTER_TITLE = re.compile(rf",{WS}(?=(?:các{WS}|[{UP}])[^;.]{{0,100}}?{WS}(?:đã|đang|sẽ|tiếp{WS}tục)(?!\w))")

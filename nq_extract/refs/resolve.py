@@ -173,6 +173,10 @@ def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] |
     pool = sorted((c for c in res.cites if c.id and not c.implied), key=lambda c: c.start)
     seen_ids: dict[tuple[str | None, int | None], dict[str, Cite]] = {}  # (kind, number) -> id -> first cite
     last_of_kind: dict[str | None, Cite] = {}
+    later: dict[tuple[str | None, int | None], dict[str, Cite]] = {}  # every full citation, for a short form before it
+    for c in pool:
+        if c.system != "group":
+            later.setdefault((c.kind, _num_key(c.number)), {}).setdefault(c.id, c)
     i = 0
 
     def see(c: Cite) -> None:
@@ -215,6 +219,11 @@ def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] |
             res.cites.append(built)
             taken.add(built.start, built.end)
             see(built)
+            continue
+        ahead = later.get((kind, int(num)), {})
+        if len(ahead) == 1:  # a heading names the document the text then cites in full ("... thực hiện Nghị quyết số 57")
+            res.cites.append(_short(next(iter(ahead.values())), start, ne))
+            taken.add(start, ne)
             continue
         if m.group("so") or (num.startswith("0") and len(num) > 1):
             written = " ".join(text[start:ne].split())
