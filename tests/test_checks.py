@@ -148,6 +148,28 @@ CONSISTENT += [
 ]
 
 CONSISTENT += [
+    # a total, its noun and a colon, then labelled parts
+    (
+        "Xếp loại chất lượng 120 tổ chức cơ sở đảng: hoàn thành xuất sắc nhiệm vụ 25 tổ chức (20,83%), hoàn thành tốt nhiệm vụ "
+        "80 tổ chức (66,67%), hoàn thành nhiệm vụ 13 tổ chức (10,83%), không hoàn thành nhiệm vụ 2 tổ chức (1,67%).",
+        [
+            ("percentage", "consistent", 1.67, None),
+            ("percentage", "consistent", 10.83, None),
+            ("percentage", "consistent", 20.83, None),
+            ("percentage", "consistent", 66.67, None),
+            ("sum", "consistent", 120, None),
+        ],
+    ),
+    ("Ban hành 12 văn bản: 5 nghị quyết, 4 kế hoạch, 3 chương trình.", [("sum", "consistent", 12, None)]),
+    # the nouns the total lists; parts running past a semicolon into the next clause
+    ("Toàn huyện có 15 xã, thị trấn, trong đó có 14 xã và 01 thị trấn.", [("sum", "consistent", 15, None)]),
+    (
+        "Toàn Đảng bộ có 52 tổ chức cơ sở đảng, trong đó 20 đảng bộ cơ sở, 32 chi bộ cơ sở; 45 chi bộ trực thuộc đảng ủy cơ sở.",
+        [("sum", "consistent", 52, None)],
+    ),
+]
+
+CONSISTENT += [
     # parts named by a kind of what the total counts (unit_kinds_of.json)
     ("Qua phân loại, có 221 đơn (196 khiếu nại, 25 tố cáo) thuộc thẩm quyền giải quyết.", [("sum", "consistent", 221, None)]),
     ("Cấp ủy kiểm tra 24 tổ chức đảng, gồm 10 chi bộ, 14 đảng bộ cơ sở.", [("sum", "consistent", 24, None)]),
@@ -209,6 +231,18 @@ INCONSISTENT = [
         "Tổng chi ngân sách đạt 16.080 tỷ đồng, trong đó chi đầu tư phát triển 7.831 tỷ đồng, chi thường xuyên 8.349 tỷ đồng.",
         [("sum", "inconsistent", 16080, None)],
     ),
+    # "xếp loại 2.538": a grade is a plain integer, this is the count
+    (
+        "Kết quả đánh giá, xếp loại 2.538 đảng viên: hoàn thành xuất sắc nhiệm vụ 380 đồng chí, chiếm 14,97%; hoàn thành tốt nhiệm vụ "
+        "1.950 đồng chí, chiếm 76,83%; hoàn thành nhiệm vụ 190 đồng chí, chiếm 7,49%; không hoàn thành nhiệm vụ 28 đồng chí, chiếm 0,71%.",
+        [
+            ("percentage", "consistent", 14.97, None),
+            ("percentage", "consistent", 7.49, None),
+            ("percentage", "consistent", 76.83, None),
+            ("percentage", "inconsistent", 0.71, None),
+            ("sum", "inconsistent", 2538, None),
+        ],
+    ),
     # one trait (women and men) does break the total down; a word in every part is what they count
     ("Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 25 đảng viên nam.", [("sum", "inconsistent", 50, None)]),
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 đoàn viên nam.", [("sum", "inconsistent", 200, None)]),
@@ -251,6 +285,10 @@ NOT_RELATIONS = [
     # parts of other nouns than the total's kinds; a change with no period compared in its parentheses
     "Kiểm tra 15 cơ sở (phát hiện 3 vi phạm, xử phạt 20 triệu đồng).",
     "Năm 2024 tiếp nhận 1.536 đơn, tăng 131 đơn (trong đó 100 đơn khiếu nại).",
+    # a colon list of files told apart by two traits (how they came in, whether on time); labels' own numbers
+    "Tiếp nhận 320 hồ sơ: trực tuyến 200 hồ sơ, đúng hạn 300 hồ sơ.",
+    "Tổ chức 5 đoàn kiểm tra: đoàn 1 kiểm tra 3 xã, đoàn 2 kiểm tra 4 xã.",
+    "Đã tổ chức 3 lớp: lớp 1 có 45 học viên, lớp 2 có 50 học viên.",
     # a range ("100-110", "2 - 3") is no figure of its own: neither a total nor a part
     "Phấn đấu kết nạp 150-160 đảng viên, gồm khu vực nông thôn 100-110 đảng viên và khu vực đô thị 50 đảng viên.",
     "Mỗi năm mở 5 - 6 lớp bồi dưỡng, gồm 2 - 3 lớp cho đảng viên mới và 3 lớp cho cấp ủy viên.",

@@ -317,15 +317,35 @@ _LIST_SEP = re.compile(r",\s*|\s+(?:và|hoặc)\s+")
 
 
 def _listed_heads(t: Text, total: Tok, pos: int) -> frozenset[str]:
-    """The first word of each noun a ratio's denominator lists ("42/42 cơ quan, đơn vị, địa phương (gồm: ...)"):
-    parts of any of them belong to the total."""
-    if not total.slash_next:
+    """The first word of each noun the total lists ("15 xã, thị trấn, trong đó ...", or a ratio's denominator:
+    "42/42 cơ quan, đơn vị, địa phương (gồm: ...)"): parts of any of them belong to the total."""
+    end = total.end
+    if total.slash_next:
+        den = t.between(total.end, pos)
+        if not den or not den[0].slash_prev:
+            return frozenset()
+        end = den[0].end
+    phrase = t.text[end:pos].split("(")[0]
+    if len(phrase) > 80 or any(c.isdigit() for c in phrase):
         return frozenset()
-    den = t.between(total.end, pos)
-    if not den or not den[0].slash_prev:
-        return frozenset()
-    phrase = t.text[den[0].end : pos].split("(")[0]
     return frozenset(w.split()[0].lower() for w in _LIST_SEP.split(phrase) if w.split())
+
+
+def _clause_prefix(text: str, total: Tok, parts: Parts) -> Parts:
+    """Parts running on past a semicolon into the next clause ("52 tổ chức cơ sở đảng, trong đó 20 đảng bộ cơ sở,
+    32 chi bộ cơ sở; 45 chi bộ trực thuộc ..."): when they do not add up to the total but the parts before one
+    of the semicolons do exactly, those are the breakdown."""
+    from decimal import Decimal
+
+    whole = total.number.value
+    if len(parts) < 3 or sum((p.number.value for p, _, _ in parts), Decimal(0)) == whole:
+        return parts
+    acc = Decimal(0)
+    for k in range(1, len(parts)):
+        acc += parts[k - 1][0].number.value
+        if k >= 2 and acc == whole and ";" in text[parts[k - 1][0].end : parts[k][0].start]:
+            return parts[:k]
+    return parts
 
 
 def breakdowns(t: Text) -> list[Relation]:
@@ -362,7 +382,7 @@ def breakdowns(t: Text) -> list[Relation]:
         total = _total_matching_parts(t, total, region, ss, m.start())
         if text[total.end : m.start()].count("\n\n"):
             continue
-        parts = _parts_in(t, region[0], region[1], total, _listed_heads(t, total, m.start()))
+        parts = _clause_prefix(text, total, _parts_in(t, region[0], region[1], total, _listed_heads(t, total, m.start())))
         one_share = len(parts) == 1 and parts[0][1] is not None and parts[0][0].head == total.head
         if len(parts) < 2 and not one_share:  # one subset is kept for its share: "trong đó 31 trường ..., đạt tỷ lệ 64,58%"
             continue
@@ -461,6 +481,33 @@ def leading_totals(t: Text) -> list[Relation]:
         if len(parts) < 2 or any(p.head != total.head for p, _, _ in parts):
             continue  # every part counts what the total counts
         _emit_breakdown(t, out, total, parts, subset_possible=True, source="leading", max_short=0.05)
+    return out
+
+
+_COLON_AFTER_TOTAL = re.compile(r"[ \t]*((?:[^\W\d_]+[ \t]+){0,5}[^\W\d_]+)[ \t]*:[ \t]*(?!\d)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def colon_totals(t: Text) -> list[Relation]:
+    """ "Xếp loại 120 tổ chức cơ sở đảng: hoàn thành xuất sắc nhiệm vụ 25 tổ chức (20,83%), ...": a total, its
+    noun and a colon, then labelled parts of what it counts (a list that may leave some parts out)."""
+    out: list[Relation] = []
+    text = t.text
+    for tok in t.toks:
+        if tok.kind != FIGURE or tok.slash_next or tok.slash_prev or tok.unit is None or text[tok.end : tok.end + 1] == ",":
+            continue
+        m = _COLON_AFTER_TOTAL.match(text, tok.end)
+        if m is None:
+            continue
+        _, se = t.bounds.sentence(tok.start)
+        if _KEYWORD.search(text, m.end(), se):
+            continue  # "...: trong đó ...": a breakdown finds it
+        parts = _parts_in(t, m.end(), se, tok, _listed_heads(t, tok, m.end(1)))
+        parts = _clause_prefix(text, tok, parts)
+        # every part is labelled ("hoàn thành tốt nhiệm vụ 80 tổ chức") or names a kind ("10 chi bộ, 3 đảng bộ")
+        if len(parts) < 2 or not all(_LETTER.search(text, seg, p.start) or p.head not in (None, tok.head) for p, _, seg in parts):
+            continue
+        _emit_breakdown(t, out, tok, parts, subset_possible=True, source="colon")
     return out
 
 
@@ -1272,6 +1319,7 @@ def find_all(text: str, notes: Sequence[NoteRef] = (), t: Text | None = None) ->
         *bullet_totals(t),
         *breakdowns(t),
         *leading_totals(t),
+        *colon_totals(t),
         *parenthesised(t),
         *enumerations(t),
         *differences(t),

@@ -212,6 +212,7 @@ def scan(text: str) -> list[Tok]:
     return out
 
 
+_GROUPED = re.compile(r"\d\.\d{3}(?!\d)|,\d")  # a thousands group or decimals: a figure, never a label's number
 _RANGE_DASH = re.compile(r"[ \t]?[-–][ \t]?")
 
 
@@ -264,7 +265,7 @@ def _classify(
         return ID
     if slash_next and _SLASHED_ID_AFTER.match(after):
         return ID
-    if _id_before(before):
+    if _id_before(before) and not _GROUPED.search(text, s, e):  # "xếp loại 2.538 đảng viên": a count, not a grade
         return ID
     if slash_prev and idx > 0 and _id_before(text[max(0, raw[idx - 1][0] - 30) : raw[idx - 1][0]]):
         return ID
