@@ -47,3 +47,23 @@ def test_exact_name_elsewhere_still_links() -> None:
 )
 def test_near_names_link_only_as_slips(body: str, name: str, code: str | None) -> None:
     assert links(body)[name][0] == code
+
+
+def test_communes_give_the_district_when_nothing_else_does() -> None:
+    report = nq_extract.parse("Đảng bộ xã Gio Mai tổ chức đại hội. Đồng chí Bí thư Huyện ủy dự và phát biểu.")
+    got = {u.name: u.canonical for u in report.units}
+    assert got["Huyện ủy"] == "Huyện ủy Gio Linh, tỉnh Quảng Trị"
+
+
+def test_communes_of_many_places_give_no_district() -> None:
+    # "Hồ Thầu" is a commune of two provinces: nothing to choose between them
+    report = nq_extract.parse("Đảng bộ xã Hồ Thầu tổ chức đại hội. Huyện ủy chỉ đạo.")
+    assert {u.name: u.admin_code for u in report.units}["Huyện ủy"] is None
+
+
+def test_a_list_item_keeps_its_own_type() -> None:
+    # two wards and no commune bear the name in the era of the report: the 2025 commune of that
+    # name is no ward, and the report's province is another
+    got = links("UBND xã Hiệp Thạnh, phường Phạm Ngũ Lão báo cáo.")
+    assert got["UBND xã Hiệp Thạnh"][0] == "24967"
+    assert got["UBND phường Phạm Ngũ Lão"][0] is None

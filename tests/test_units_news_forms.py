@@ -60,3 +60,17 @@ def test_news_unit_forms(text: str, expected: list[tuple[str, str | None]]) -> N
 )
 def test_news_people_positions(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(p.name, p.position) for p in parse(text).people] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a web page's field labels after a place name are no part of it
+        ("Nơi ban hành: Tỉnh Bắc Ninh Người ký: Nguyễn Tiến Nhường", ["Tỉnh Bắc Ninh"]),
+        ("trên địa bàn tỉnh Bắc Ninh\nSố hiệu: 155/KH-UBND", ["tỉnh Bắc Ninh"]),
+        # a name wrapped over a line stays whole
+        ("Ủy ban nhân dân tỉnh Lâm\nĐồng chỉ đạo", ["Ủy ban nhân dân tỉnh Lâm Đồng"]),
+    ],
+)
+def test_labels_end_a_place_name(text: str, expected: list[str]) -> None:
+    assert [u.name for u in parse(text).units] == expected

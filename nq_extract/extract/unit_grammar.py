@@ -473,7 +473,7 @@ class Scanner:
             words < MAX_NAME_WORDS
             and self.is_proper(j, strict and j == i)
             and not (j == i and (self.toks[j].fold in self.g.not_name or self.toks[j].fold in _TERM_WORDS))
-            and (j == i or self.joined(j - 1, j) and _is_upper_word(self.toks[j]) == _is_upper_word(self.toks[i]))
+            and (j == i or self.joined(j - 1, j) and _is_upper_word(self.toks[j]) == _is_upper_word(self.toks[i]) and not self._label(j))
         ):
             j += 1
             words += 1
@@ -496,6 +496,11 @@ class Scanner:
         ):
             return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place; "TP. HCM" is one
         return self._person_after(i, j)
+
+    def _label(self, j: int) -> bool:
+        """Word j starts a field's label ("Người ký:", "Số hiệu:" of a web page's lines), not a name's word."""
+        toks = self.toks
+        return j + 2 < len(toks) and toks[j + 2].text == ":" and toks[j + 1].text[:1].islower() and self.joined(j, j + 1)
 
     def _person_after(self, i: int, j: int) -> int:
         """End of the place name i..j before a person's name written after it: the last family name

@@ -33,6 +33,7 @@ class _Found:
     end: int
     match: Match
     place_tokens: tuple[int, int] | None  # the place name this expansion links
+    type_: str | None = None  # a list item's own administrative type ("xã A, phường B": "phường")
 
 
 def run(ctx: Context) -> None:
@@ -190,7 +191,9 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
                 out.append(_Found(_clean(text[s : toks[b - 1].end]), s, toks[b - 1].end, m, (a, b)))
             elif k in m.place.typed:
                 t = toks[m.place.typed[k]].start
-                out.append(_Found(_clean(before_type + text[t : toks[b - 1].end]), t, toks[b - 1].end, m, (a, b)))
+                typed = sc.admin_at(m.place.typed[k])
+                own = typed[1]["name"] if typed else None
+                out.append(_Found(_clean(before_type + text[t : toks[b - 1].end]), t, toks[b - 1].end, m, (a, b), own))
             else:
                 name = _clean(prefix + text[toks[a].start : toks[b - 1].end])
                 out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b)))
@@ -308,6 +311,8 @@ class _Linker:
             for level, link in links:
                 if link and link.score >= best:  # "Phú Yên" is the province, not the town "Phúc Yên" a letter off
                     votes.setdefault((level, link.place.code), []).append(link)
+        if not votes:
+            self._commune_votes(votes)
         districts = [v for (lv, _), v in votes.items() if lv == "district"]
         provinces = [v for (lv, _), v in votes.items() if lv == "province"]
         if districts:
@@ -320,6 +325,22 @@ class _Linker:
             self.province = best[0].place
             self.context_score = max(lk.score for lk in best)
 
+    def _commune_votes(self, votes: dict[tuple[str, str], list[Any]]) -> None:
+        """A report that names neither its district nor its province: the districts of the communes it
+        names, where one commune of the country bears the name as written ("Đảng bộ xã Gio Mai" makes
+        "Huyện ủy" Gio Linh's)."""
+        from ..gazetteer import Link
+
+        for f in self.found:
+            level, name = self._named_level(f)
+            if level != "commune" or not name:
+                continue
+            link = self._gz_link(name, "commune", "2019", "", self._type(f))
+            if link is not None and link.score >= EXACT:
+                district = self.gz.get("2019", "district", link.place.parent)
+                if district is not None:
+                    votes.setdefault(("district", district.code), []).append(Link(district, link.score))
+
     def _date(self) -> str | None:
         date = self.ctx.report.document.date or self.ctx.seg.date
         if date:
@@ -329,7 +350,8 @@ class _Linker:
 
     def _type(self, f: _Found) -> str | None:
         m = f.match
-        return _full_types().get(m.place.type, m.place.type) if m.place else None
+        written = f.type_ or (m.place.type if m.place else None)
+        return _full_types().get(written, written) if written else None
 
     def _named_level(self, f: _Found) -> tuple[str | None, str | None]:
         m = f.match
