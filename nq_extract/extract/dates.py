@@ -3,7 +3,8 @@
 Day: "28/11/2023", "28-11-2023", "28.11.2023", "ngày 24 tháng 11 năm 2023".
 Month: "tháng 12/2023", "tháng 12 năm 2023", "9/2025". Quarter: "quý III/2024".
 Year: "năm 2024". Periods carry an ``end``: "6 tháng đầu năm 2025",
-"giai đoạn 2016 - 2020", "từ ngày 01/7 đến 31/12/2025" (the year carried back).
+"giai đoạn 2016 - 2020", "từ ngày 01/7 đến 31/12/2025" (the year carried back),
+"từ ngày 12 đến ngày 15 tháng 10 năm 2020", "từ tháng 3 đến tháng 5 năm 2024", "9 tháng năm 2024".
 An impossible date ("31/02/2023", "07/11/202") is a warning and a check of kind
 ``date``, never a date.
 """
@@ -26,12 +27,15 @@ _PERIOD_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7
 
 _PATTERN = re.compile(
     rf"""
-    (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[1-9]|1[0-2]|mười\ một|mười\ hai|hai|ba|bốn|sáu|bảy|tám|chín|mười){_WS}tháng{_WS}(?P<h_w>đầu|cuối){_WS}năm{_WS}(?P<h_y>{YEAR})(?!\d))
+    (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[1-9]|1[0-2]|mười\ một|mười\ hai|hai|ba|bốn|sáu|bảy|tám|chín|mười){_WS}tháng{_WS}(?:(?P<h_w>đầu|cuối){_WS})?năm{_WS}(?P<h_y>{YEAR})(?!\d))
+    |(?P<dwrange>(?:từ{_WS})?ngày{_WS}(?P<wr_d1>{_D}){_WS}(?:đến|tới)(?:{_WS}ngày)?{_WS}(?P<wr_d2>{_D})
+        (?:{_WS}tháng{_WS}(?P<wr_m>{_D})[ \t]*,?{_WS}năm{_WS}(?P<wr_y>\d{{4}})|/(?P<wr_m2>{_D})/(?P<wr_y2>\d{{4}}))(?![\d/]))
+    |(?P<mrange>(?:từ{_WS})?tháng{_WS}(?P<mr_m1>{_D}){_WS}(?:đến|tới)(?:{_WS}hết)?{_WS}tháng{_WS}(?P<mr_m2>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mr_y>\d{{4}})(?![\d/]|[.,]\d))
     |(?P<drange>(?:từ{_WS}ngày|từ|ngày){_WS}(?P<r_d1>{_D})(?P<r_s1>[/.\-])(?P<r_m1>{_D})(?:(?P=r_s1)(?P<r_y1>\d{{4}}))?
         [ \t]*(?:đến|tới|[-–])(?:{_WS}ngày)?[ \t]*(?P<r_d2>{_D})(?P<r_s2>[/.\-])(?P<r_m2>{_D})(?P=r_s2)(?P<r_y2>\d{{4}})(?![\d/]))
     |(?P<words>ngày{_WS}(?P<w_d>{_D}){_WS}tháng{_WS}(?P<w_m>{_D})(?:[ \t]*,?{_WS}năm{_WS}(?P<w_y>\d{{2,5}}))?(?![\d/]))
     |(?P<dnoyear>ngày{_WS}(?P<n_d>{_D})/(?P<n_m>{_D})(?![\d/.\-]|[.,]\d))
-    |(?P<dmy>(?<![\d.,\-{LETTER}])(?:(?<!\d/)|(?=\d{{1,2}}\.\d{{1,2}}\.))(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?P<y>\d{{2,5}})(?![\d]|/(?!\d{{1,2}}[./\-]\d)|[.,]\d|-[{LETTER}\d]))
+    |(?P<dmy>(?<![\d.,\-{LETTER}])(?:(?<!\d/)|(?=\d{{1,2}}\.\d{{1,2}}\.))(?P<d>{_D})(?P<sep>[/.\-])(?P<m>{_D})(?P=sep)(?:(?<=/)[ \t]{{0,2}}\n[ \t]{{0,8}}(?=\d{{4}}))?(?P<y>\d{{2,5}})(?![\d]|/(?!\d{{1,2}}[./\-]\d)|[.,]\d|-[{LETTER}\d]))
     |(?P<monthw>tháng{_WS}(?P<mw_m>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mw_y>\d{{4}})(?![\d/]|[.,]\d))
     |(?P<blankday>ngày[ \t.…_]{{1,12}}/[ \t]?(?P<bd_m>{_D})/(?P<bd_y>{YEAR})(?![\d/]))
     |(?P<monthand>tháng{_WS}(?P<ma_m>{_D})(?=[ \t]+(?:và|,)[ \t]+(?:cả[ \t]+)?năm{_WS}(?P<ma_y>{YEAR})(?!\d)))
@@ -161,7 +165,7 @@ def _one(m: re.Match[str]) -> Found | None:
         word = g("h_n").casefold()  # case folded as the pattern matched it ("ſáu" is "sáu")
         n = int(word) if word.isdigit() else _PERIOD_WORDS[word]
         y = int(g("h_y"))
-        first, last = (1, n) if g("h_w").lower() == "đầu" else (13 - n, 12)
+        first, last = (13 - n, 12) if (g("h_w") or "").lower() == "cuối" else (1, n)  # "9 tháng năm 2024": the first nine
         return Found(s, e, "month", f"{y:04d}-{first:02d}", f"{y:04d}-{last:02d}")
     if g("drange"):
         y2 = g("r_y2")
@@ -173,6 +177,22 @@ def _one(m: re.Match[str]) -> Found | None:
         if y1 == y2 and g("r_y1") is None and a.value and b.value and a.value > b.value:
             a = _full(s, e, g("r_d1"), g("r_m1"), str(int(y2) - 1))
         return Found(s, e, "day", a.value, b.value)
+    if g("dwrange"):
+        y, mo = g("wr_y") or g("wr_y2"), g("wr_m") or g("wr_m2")
+        a = _full(s, e, g("wr_d1"), mo, y)
+        b = _full(s, e, g("wr_d2"), mo, y)
+        if a.problem or b.problem:
+            return Found(s, e, "day", None, problem=a.problem or b.problem)
+        if a.value and b.value and a.value >= b.value:
+            return Found(_last_word(m, "ngày", "wr_d2"), e, "day", b.value)  # no range: the date it ends on
+        return Found(s, e, "day", a.value, b.value)
+    if g("mrange"):
+        a, b = _month(s, e, g("mr_m1"), g("mr_y")), _month(s, e, g("mr_m2"), g("mr_y"))
+        if a.problem or b.problem:
+            return Found(s, e, "month", None, problem=a.problem or b.problem)
+        if a.value and b.value and a.value >= b.value:
+            return Found(_last_word(m, "tháng", "mr_m2"), e, "month", b.value)
+        return Found(s, e, "month", a.value, b.value)
     if g("words"):
         if g("w_y"):
             return _full(s, e, g("w_d"), g("w_m"), g("w_y"))
@@ -210,6 +230,13 @@ def _one(m: re.Match[str]) -> Found | None:
     if g("year"):
         return Found(s, e, "year", g("y_y"))
     return None
+
+
+def _last_word(m: re.Match[str], word: str, group: str) -> int:
+    """Where the last ``word`` before ``group`` starts in the match (else where the group starts)."""
+    at = m.start(group)
+    k = m.string.lower().rfind(word, m.start(), at)
+    return k if k >= 0 else at
 
 
 def _quarter(written: str) -> int:
