@@ -74,3 +74,11 @@ def test_news_people_positions(text: str, expected: list[tuple[str, str | None]]
 )
 def test_labels_end_a_place_name(text: str, expected: list[str]) -> None:
     assert [u.name for u in parse(text).units] == expected
+
+
+def test_a_body_of_two_words_is_not_read_from_its_second() -> None:
+    # a joint header: the people's committee over the Front's committee, their province below
+    text = "ỦY BAN NHÂN DÂN\nỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK\n\nSố: 01/QCPH/UBND-UBMTTQ\n\nQUY CHẾ\nPhối hợp công tác\n"
+    names = [u.name for u in parse(text).units]
+    assert "BAN NHÂN DÂN" not in names
+    assert "ỦY BAN MTTQ VIỆT NAM TỈNH ĐẮK LẮK" in names

@@ -719,6 +719,8 @@ class Scanner:
                 return None
             return Match(i, end, "admin", place.level, place=place)
         n, body = hit
+        if body.get("open") and self._inside_longer(i):
+            return None  # "BAN NHÂN DÂN" of "ỦY BAN NHÂN DÂN" over another issuer's line: not the open head "Ban"
         if (
             body.get("not_before")
             and i + n < len(self.toks)
@@ -755,6 +757,12 @@ class Scanner:
         if m is not None and m.end_tok == i + n and len(m.heads) == 1 and self._lowered(i, body):
             return None  # "Ban tổ chức" of a contest: the party's "Ban Tổ chức" written in lower case, with no parent
         return m
+
+    def _inside_longer(self, i: int) -> bool:
+        """Word i is the second word of a body's name that starts at the word before ("Ủy ban")."""
+        if i == 0 or self.toks[i].fold not in self.g.seconds.get(self.toks[i - 1].fold, ()):
+            return False
+        return self.joined(i - 1, i, caps_lines=True) and self.body_at(i - 1) is not None
 
     def _lower_in(self, j: int, folds: list[str]) -> bool:
         """Word j is written in lower case and is one of ``folds``."""
