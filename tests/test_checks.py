@@ -161,6 +161,11 @@ CONSISTENT += [
         ],
     ),
     ("Ban hành 12 văn bản: 5 nghị quyết, 4 kế hoạch, 3 chương trình.", [("sum", "consistent", 12, None)]),
+    # a result against its plan between the total and "trong đó" is no total
+    (
+        "Vận động Quỹ Vì người nghèo được 1.250 triệu đồng, đạt 125% kế hoạch, trong đó cấp huyện 450 triệu đồng, cấp xã 800 triệu đồng.",
+        [("sum", "consistent", 1250, None)],
+    ),
     # the nouns the total lists; parts running past a semicolon into the next clause
     ("Toàn huyện có 15 xã, thị trấn, trong đó có 14 xã và 01 thị trấn.", [("sum", "consistent", 15, None)]),
     (
@@ -285,6 +290,8 @@ NOT_RELATIONS = [
     # parts of other nouns than the total's kinds; a change with no period compared in its parentheses
     "Kiểm tra 15 cơ sở (phát hiện 3 vi phạm, xử phạt 20 triệu đồng).",
     "Năm 2024 tiếp nhận 1.536 đơn, tăng 131 đơn (trong đó 100 đơn khiếu nại).",
+    # men, women and workers sent abroad: two traits
+    "Số lao động có việc làm tăng thêm 1.200 người, trong đó lao động nữ 600 người, lao động nam 500 người, xuất khẩu lao động 150 người.",
     # a colon list of files told apart by two traits (how they came in, whether on time); labels' own numbers
     "Tiếp nhận 320 hồ sơ: trực tuyến 200 hồ sơ, đúng hạn 300 hồ sơ.",
     "Tổ chức 5 đoàn kiểm tra: đoàn 1 kiểm tra 3 xã, đoàn 2 kiểm tra 4 xã.",

@@ -303,6 +303,8 @@ def _total_before(t: Text, pos: int, sent_start: int) -> Tok | None:
     A ratio's numerator ("4/4 trường học, trong đó ...") takes the unit written after its denominator.
     """
     cands = [x for x in t.between(sent_start, pos) if x.kind in (FIGURE, PERCENT) and not x.slash_prev]
+    if len(cands) >= 2 and cands[-1].kind == PERCENT and cands[-2].kind == FIGURE and _PLAN_AFTER.match(t.text, cands[-1].end + 1):
+        cands.pop()  # "1.250 triệu đồng, đạt 125% kế hoạch, trong đó ...": the result against its plan is no total
     if not cands or cands[-1].kind != FIGURE:
         return None
     tot = cands[-1]
@@ -1185,7 +1187,7 @@ def complements(t: Text) -> list[Relation]:
 
 
 _PLAN_PCT = re.compile(r"(?:,|;)?\s*(?:đạt|bằng|[Tt]ỷ lệ thực hiện:?|đạt tỷ lệ|đạt tỉ lệ)\s*$")
-_PLAN_AFTER = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
+_AGAINST_PLAN = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
 _PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)(?:[^.;()]|\.(?=\d)){0,80}?(?:là|:)\s*$")
 _TOTAL_BEFORE = re.compile(r"[Tt]ổng(?: số)?(?:[^.;]|\.(?=\d)){0,140}?(?:là|:)\s*$")
 
@@ -1207,7 +1209,7 @@ def plan_percentages(t: Text) -> list[Relation]:
             continue
         if re.search(r"\d", gap):
             continue
-        against_plan = bool(_PLAN_AFTER.match(text, pct.end))
+        against_plan = bool(_AGAINST_PLAN.match(text, pct.end))
         ss, _ = t.bounds.sentence(a.start)
         depths = _depths(text, ss, a.start)
         level = [x for x in t.between(ss, a.start) if x.kind == FIGURE and x.head == a.head and depths[x.start - ss] == 0]
