@@ -161,6 +161,8 @@ CONSISTENT += [
         ],
     ),
     ("Ban hành 12 văn bản: 5 nghị quyết, 4 kế hoạch, 3 chương trình.", [("sum", "consistent", 12, None)]),
+    # "48 trên 52": out of, not "more than": no approximation
+    ("Có 48 trên 52 chi bộ đạt trong sạch vững mạnh (chiếm 92,3%).", [("percentage", "consistent", 92.3, None)]),
     # a result against its plan between the total and "trong đó" is no total
     (
         "Vận động Quỹ Vì người nghèo được 1.250 triệu đồng, đạt 125% kế hoạch, trong đó cấp huyện 450 triệu đồng, cấp xã 800 triệu đồng.",

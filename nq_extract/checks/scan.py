@@ -36,9 +36,9 @@ _ID_BEFORE = re.compile(
 )
 _ID_AFTER = re.compile(r"[/-]\s?[A-ZĐ]|/\d{4}/|[a-z]\b(?!\s)|h\d|/[A-ZĐa-zđ]")
 _YEAR_BEFORE = re.compile(r"(?:năm|Năm|đến|từ|Từ|giai đoạn|[Kk]hóa|nhiệm kỳ|tháng|quý|[-–/(]|cuối|đầu|sau|trước)\s*$")
-# "ước" as a word: "trong nước 1.400" is no estimate
+# "ước" as a word: "trong nước 1.400" is no estimate; "48 trên 52" is "out of", not "more than"
 _APPROX_BEFORE = re.compile(
-    r"(?:khoảng|Khoảng|gần|Gần|trên|Trên|hơn|Hơn|xấp xỉ|\bước đạt|\bước tính|\bước|chừng|dưới|Dưới|ít nhất|tối thiểu|"
+    r"(?:khoảng|Khoảng|gần|Gần|(?<!\d )trên|Trên|hơn|Hơn|xấp xỉ|\bước đạt|\bước tính|\bước|chừng|dưới|Dưới|ít nhất|tối thiểu|"
     r"tối đa|gần như|hầu hết|trung bình|bình quân)\s*$"
 )
 _DATE_CUE = re.compile(r"(?:ngày|dịp|kỷ niệm|lễ|Tết|tết|tháng|từ|đến|sáng|chiều|tối)\s*$|\d\d?/\d\d?\s*(?:và|,|-|–)\s*$")
