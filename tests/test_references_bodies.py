@@ -207,3 +207,23 @@ def test_body_named_before_the_citation(sentence: str, rid: str, issuer: str) ->
 def test_a_title_ends_before_a_heading_in_capitals() -> None:
     text = "Xét đề nghị của Sở Tài chính tại Tờ trình số 59/TTr-STC ngày 14/8/2013 về việc phê duyệt Đề án thành lập Đội công tác,\nQUYẾT ĐỊNH:\nĐiều 1."
     assert _ref(text, "59/TTr-STC").title == "Phê duyệt Đề án thành lập Đội công tác"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ids"),
+    [
+        # a title in capitals writes the codes in capitals: the same document as the body's citation
+        (
+            "KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16 THÁNG 7 NĂM 2021\n\nThực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.",
+            {"19/CT-TTg"},
+        ),
+        ("CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 25-CTR/TU NGÀY 10/2/2022 CỦA TỈNH ỦY", {"25-CTr/TU"}),
+        ("TỜ TRÌNH SỐ 16/TTR-UBND", {"16/TTr-UBND"}),
+        # codes in capitals that name no known code stay as written
+        ("Công văn số 12/UBND-VX ngày 3/3/2024.", {"12/UBND-VX"}),
+    ],
+)
+def test_codes_in_capitals(sentence: str, ids: set[str]) -> None:
+    report = nq_extract.parse(sentence)
+    assert_valid(report)
+    assert {r.id for r in report.references} == ids

@@ -66,7 +66,7 @@ def _from_match(m: re.Match[str], reg: Registry) -> Cite | None:
     """The cite of one symbol match, before looking at its context (None: not a symbol)."""
     g = m.group
     if g("ptype"):
-        typ, iss = _squash(g("ptype")), _squash(g("piss")).replace("TƯ", "TW")
+        typ, iss = reg.code_as_known(_squash(g("ptype"))), _squash(g("piss")).replace("TƯ", "TW")
         if typ not in reg.party_types and iss not in reg.party_issuers:
             return None
         unit = g("punit")
@@ -108,7 +108,8 @@ def _from_match(m: re.Match[str], reg: Registry) -> Cite | None:
             )
         return None
     num, year, sym = g("num"), g("syear"), _squash(g("ssym"))
-    codes = sym.split("-")
+    codes = [reg.code_as_known(c) for c in sym.split("-")]  # "CT-TTG" in a title in capitals: "CT-TTg"
+    sym = "-".join(codes)
     kind = reg.state_types.get(codes[0])
     if kind is None and len(codes) > 1 and reg.state_issuer(codes[0]):
         kind = "Công văn"  # NUMBER/ISSUER-UNIT: a letter without a kind abbreviation

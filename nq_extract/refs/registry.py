@@ -30,6 +30,15 @@ class Registry:
             out.setdefault(name.lower(), name)
         return out
 
+    @cached_property
+    def known_codes(self) -> dict[str, str]:
+        """Kind and issuer codes of symbols by their upper case, where it differs ("TTG": "TTg")."""
+        codes = {*self.state_types, *self.state_issuers, *self.party_types}
+        return {c.upper(): c for c in codes if c != c.upper()}
+
+    def code_as_known(self, code: str) -> str:
+        return self.known_codes.get(code, code)
+
     def state_issuer(self, code: str) -> str | None:
         if code in self.state_issuers:
             return self.state_issuers[code]
