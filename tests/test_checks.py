@@ -250,6 +250,8 @@ INCONSISTENT = [
             ("sum", "inconsistent", 2538, None),
         ],
     ),
+    # outcomes of one step do break it down
+    ("Xử lý 50 vụ vi phạm, trong đó xử phạt hành chính 40 vụ, khởi tố 12 vụ.", [("sum", "inconsistent", 50, None)]),
     # one trait (women and men) does break the total down; a word in every part is what they count
     ("Năm 2024 kết nạp 50 đảng viên, trong đó 30 đảng viên nữ, 25 đảng viên nam.", [("sum", "inconsistent", 50, None)]),
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 đoàn viên nam.", [("sum", "inconsistent", 200, None)]),
@@ -292,6 +294,9 @@ NOT_RELATIONS = [
     # parts of other nouns than the total's kinds; a change with no period compared in its parentheses
     "Kiểm tra 15 cơ sở (phát hiện 3 vi phạm, xử phạt 20 triệu đồng).",
     "Năm 2024 tiếp nhận 1.536 đơn, tăng 131 đơn (trong đó 100 đơn khiếu nại).",
+    # successive steps of a case are nested subsets (found, then dealt with), after "trong đó" or a colon
+    "Kiểm tra 12 cơ sở, trong đó phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",
+    "Kiểm tra 12 cơ sở: phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",
     # men, women and workers sent abroad: two traits
     "Số lao động có việc làm tăng thêm 1.200 người, trong đó lao động nữ 600 người, lao động nam 500 người, xuất khẩu lao động 150 người.",
     # a colon list of files told apart by two traits (how they came in, whether on time); labels' own numbers
