@@ -82,3 +82,28 @@ def test_a_body_of_two_words_is_not_read_from_its_second() -> None:
     names = [u.name for u in parse(text).units]
     assert "BAN NHÂN DÂN" not in names
     assert "ỦY BAN MTTQ VIỆT NAM TỈNH ĐẮK LẮK" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body of each place listed after "các" and one type
+        (
+            "Ủy ban nhân dân\ncác tỉnh Lâm Đồng, Bình Thuận, Đắk Nông đã lãnh đạo",
+            ["Ủy ban nhân dân tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Bình Thuận", "Ủy ban nhân dân tỉnh Đắk Nông"],
+        ),
+        ("UBND các xã Bản Phố, Tà Chải, Na Hối chỉ đạo", ["UBND xã Bản Phố", "UBND xã Tà Chải", "UBND xã Na Hối"]),
+        # a kind of body at every place is a group
+        ("UBND các xã, thị trấn chỉ đạo", []),
+        ("Ủy ban MTTQ các xã tổ chức", []),
+    ],
+)
+def test_a_body_of_each_place(text: str, expected: list[str]) -> None:
+    report = parse(text)
+    assert [u.name for u in report.units] == expected
+    assert all(report.text[m.start : m.end] == m.text for u in report.units for m in u.mentions)
+
+
+def test_a_body_of_each_place_links_each() -> None:
+    got = {u.name: u.canonical for u in parse("UBND các tỉnh Lâm Đồng, Bình Thuận họp").units}
+    assert got == {"UBND tỉnh Lâm Đồng": "Ủy ban nhân dân tỉnh Lâm Đồng", "UBND tỉnh Bình Thuận": "Ủy ban nhân dân tỉnh Bình Thuận"}

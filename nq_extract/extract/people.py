@@ -120,6 +120,15 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
             continue
         if r and sc.joined(j + r - 1, j + r):
             j += r
+        if n and _seq_at(sc, j, _first_words()[2]):
+            # "Đồng chí Phó Chủ tịch UBND huyện Đỗ Hùng Sơn chủ trì": the position before the name
+            before = _named_after_position(sc, j)
+            if before is not None:
+                out.append(before[0])
+                i = before[1]
+            else:
+                i += 1
+            continue
         k = j
         while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not _body_word(sc, k):
             k += 1
@@ -156,6 +165,20 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
             out.append(nxt[0])
             i = end = nxt[1]
     return out
+
+
+def _named_after_position(sc: Scanner, j: int) -> tuple[tuple[str, int, int, str | None], int] | None:
+    """A position at word j, its unit, then a person's name: the person and the word after the name."""
+    position, after = _first_position(sc, j)
+    if position is None:
+        return None
+    k = after
+    while k - after < MAX_NAME and _is_name_word(sc, k) and (k == after or sc.joined(k - 1, k)) and not _body_word(sc, k):
+        k += 1
+    if k - after < 2 or not sc.joined(after - 1, after):
+        return None
+    s, e = sc.toks[after].start, sc.toks[k - 1].end
+    return (" ".join(sc.text[s:e].split()), s, e, position), k
 
 
 def _listed(sc: Scanner, j: int) -> tuple[tuple[str, int, int, str | None], int] | None:

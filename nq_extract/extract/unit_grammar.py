@@ -79,6 +79,7 @@ class Match:
     items: list[tuple[int, int]] = field(default_factory=list)  # "các sở: Xây dựng, Y tế": one unit each
     numbers: list[tuple[int, int]] = field(default_factory=list)  # "Cơ sở ... số 2 và số 4": the later numbers
     number_start: int = 0  # the word where the body's own number is written
+    plural_at: int | None = None  # "Ủy ban nhân dân các tỉnh A, B": the word "các", left out of each name
 
 
 @dataclass(frozen=True)
@@ -807,6 +808,17 @@ class Scanner:
             j += 1 + d
         m.number_start = number_start
 
+    def _plural_places(self, m: Match, j: int) -> bool:
+        """ "các" at word j and an administrative type with two or more names after it: the body of each."""
+        adm = self.admin_at(j + 1) if self.toks[j].fold == "các" and self.joined(j, j + 1) else None
+        if adm is None:
+            return False
+        end, place, group = self.place_tail(j + 1, adm[1], adm[0])
+        if group or place is None or len(place.names) < 2:
+            return False
+        m.place, m.end_tok, m.level, m.plural_at = place, end, place.level, j
+        return True
+
     def _bare_parent(self, j: int) -> int:
         """Words of an association's head written alone and capitalised at word j ("Hội"), or 0."""
         for key in self.g.bare_parents:
@@ -837,6 +849,8 @@ class Scanner:
             if j >= len(self.toks) or not (self.joined(j - 1, j) or self.admin_at(j) and self.joined(j - 1, j, caps_lines=True)):
                 break
             if self.toks[j].fold in ("các", "cấp") and (self.admin_at(j + 1) or self.body_at(j + 1) or self.toks[j].fold == "cấp"):
+                if self._plural_places(m, j):
+                    break  # "Ủy ban nhân dân các tỉnh Lâm Đồng, Bình Thuận": one body of each place
                 m.group = True  # "Ủy ban MTTQ các xã", "Ủy ban nhân dân cấp tỉnh": a kind of body
                 break
             bp = self._bare_parent(j) if len(m.heads) == 1 and m.heads[0].get("board") else 0

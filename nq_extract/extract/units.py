@@ -184,11 +184,11 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
     if m.place and m.place.names:
         out = []
         first_name_start = toks[m.place.names[0][0]].start
-        prefix = text[s:first_name_start]
-        before_type = text[s : toks[m.place.type_start].start]
+        prefix = _without_plural(sc, m, text[s:first_name_start])
+        before_type = _without_plural(sc, m, text[s : toks[m.place.type_start].start])
         for k, (a, b) in enumerate(m.place.names):
             if k == 0:
-                out.append(_Found(_clean(text[s : toks[b - 1].end]), s, toks[b - 1].end, m, (a, b)))
+                out.append(_Found(_clean(_without_plural(sc, m, text[s : toks[b - 1].end])), s, toks[b - 1].end, m, (a, b)))
             elif k in m.place.typed:
                 t = toks[m.place.typed[k]].start
                 typed = sc.admin_at(m.place.typed[k])
@@ -210,6 +210,16 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
         for a, b in m.numbers:
             out.append(_Found(_clean(prefix + text[toks[a].start : toks[b - 1].end]), toks[a].start, toks[b - 1].end, m, None))
     return out
+
+
+def _without_plural(sc: Scanner, m: Match, written: str) -> str:
+    """The text of a match from its start without the group word of a plural ("Ủy ban nhân dân các tỉnh
+    A, B" names "Ủy ban nhân dân tỉnh A")."""
+    if m.plural_at is None:
+        return written
+    s = sc.toks[m.start_tok].start
+    a, b = sc.toks[m.plural_at].start - s, sc.toks[m.plural_at + 1].start - s
+    return written[:a] + written[b:] if b <= len(written) else written
 
 
 def expand_abbreviations(name: str) -> str:
@@ -439,7 +449,7 @@ class _Linker:
                 return out
             place = link.place
             if m.place and m.place.names:
-                head = self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[m.place.names[0][0]].start]
+                head = _without_plural(self.sc, m, self.sc.text[self.sc.toks[m.start_tok].start : self.sc.toks[m.place.names[0][0]].start])
                 head_words = _clean(head).split()
                 prefix = " ".join(head_words[: len(head_words) - len(m.place.type.split())])
                 canonical = _join(expand_abbreviations(prefix), gz.full_name(place))
