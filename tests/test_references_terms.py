@@ -81,3 +81,38 @@ def test_a_mention_naming_its_term_goes_with_the_document_of_that_term() -> None
     report = nq_extract.parse(text)
     by_date = {r.date: len(r.mentions) for r in report.references}
     assert by_date == {"2024-06-14": 2, "2019-05-30": 1}
+
+
+def test_mentions_say_which_document_by_title_year_or_the_nearest_that_does() -> None:
+    text = (
+        "Hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị về đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng.\n"
+        "Sau khi tổng kết Chỉ thị số 35-CT/TW, ngày 30/5/2019, ngày 14/6/2024 vừa qua, Bộ Chính trị đã ban hành "
+        "Chỉ thị số 35-CT/TW về đại hội đảng bộ các cấp tiến tới Đại hội XIV của Đảng.\n"
+        "So với Chỉ thị số 35 năm 2019, Chỉ thị lần này giữ nguyên kết cấu. Thực hiện Chỉ thị số 35 ngày 30/5/2019, "
+        "Ban Tổ chức Trung ương đã hướng dẫn một số nội dung của Chỉ thị số 35."
+    )
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    got = {r.date: [m.text for m in r.mentions] for r in report.references if r.id == "35-CT/TW"}
+    assert got == {
+        # the first mention has the later one's title
+        "2024-06-14": ["35-CT/TW", "35-CT/TW"],
+        # the year after a short form; the last bare one goes with the short form before it that says its year
+        "2019-05-30": ["35-CT/TW", "Chỉ thị số 35", "Chỉ thị số 35", "Chỉ thị số 35"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW về đại hội đảng bộ các cấp.", "2024-06-14"),
+        ("Ngày 05 tháng 3 năm 2024 UBND huyện đã ban hành Kế hoạch số 12/KH-UBND về tuyên truyền.", "2024-03-05"),
+        # a date after the citation wins
+        ("Ngày 5/3/2024, UBND huyện ban hành Kế hoạch số 12/KH-UBND ngày 1/3/2024 về tuyên truyền.", "2024-03-01"),
+        # a date of another event, not of issuing
+        ("Ngày 5/3/2024, UBND huyện họp triển khai Kế hoạch số 12/KH-UBND về tuyên truyền.", None),
+    ],
+)
+def test_date_before_the_citation(sentence: str, date: str | None) -> None:
+    report = nq_extract.parse(sentence)
+    assert [r.date for r in report.references] == [date]

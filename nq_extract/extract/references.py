@@ -56,7 +56,8 @@ def documents(cites: list[Cite]) -> list[list[Cite]]:
     every term and a letter's every year, so an id without its year cited with dates of two
     years names two documents ("Chỉ thị 35-CT/TW ngày 14/6/2019", "... ngày 30/6/2024"). A
     mention without a date goes with its alias's target, else the document of the term it
-    names, else the nearest dated mention before it (the first dated one when none is)."""
+    names, the year written after it ("Chỉ thị số 35 năm 2019") or the title of one dated mention,
+    else the nearest mention before it that says its document (the first dated one when none does)."""
     dated = [c for c in cites if c.date and c.system in ("party", "state")]
     years = list(dict.fromkeys(c.date[:4] for c in dated if c.date))
     if len(years) < 2 or any(c.year for c in dated):
@@ -65,27 +66,38 @@ def documents(cites: list[Cite]) -> list[list[Cite]]:
     dates = {y: next(c.date for c in dated if c.date and c.date[:4] == y) for y in years}
     placed: dict[int, str] = {}
     with_date = {id(c) for c in dated}
+    last: str | None = None  # the year of the nearest mention before that says which document it names
     for c in sorted(cites, key=lambda c: c.start):
-        if id(c) in with_date:
-            y = (c.date or "")[:4]
+        y = (c.date or "")[:4] if id(c) in with_date else _year_for(c, placed, dates, dated)
+        if y is None:
+            y = last or (min(dated, key=lambda d: d.start).date or "")[:4]
         else:
-            y = _year_for(c, placed, dates, dated)
+            last = y
         placed[id(c)] = y
         parts[y].append(c)
     return [sorted(p, key=lambda c: (c.start, c.implied)) for p in parts.values() if p]
 
 
-def _year_for(c: Cite, placed: dict[int, str], dates: dict[str, str], dated: list[Cite]) -> str:
+def _year_for(c: Cite, placed: dict[int, str], dates: dict[str, str], dated: list[Cite]) -> str | None:
+    """The year of the document a mention without a date names, when the mention says it."""
     target = c.extra.get("target")
     if isinstance(target, Cite) and id(target) in placed:
         return placed[id(target)]
+    if c.extra.get("year") in dates:  # "Chỉ thị số 35 năm 2019"
+        return str(c.extra["year"])
+    if c.title:  # the same title as one dated mention
+        same = {(d.date or "")[:4] for d in dated if d.title and _fold(d.title) == _fold(c.title)}
+        if len(same) == 1:
+            return same.pop()
     if c.term:
         inside = [y for y, d in dates.items() if cat.in_term(d, c.term)]
         if len(inside) == 1:
             return inside[0]
-    before = [d for d in dated if d.start < c.start]
-    anchor = max(before, key=lambda d: d.start) if before else min(dated, key=lambda d: d.start)
-    return (anchor.date or "")[:4]
+    return None
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().split())
 
 
 def _entry(ctx: Context, res: Resolved, cid: str, cites: list[Cite], report_date: str | None) -> tuple[Reference, cat.Entry | None]:

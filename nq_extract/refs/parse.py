@@ -192,6 +192,10 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         pos = dm.end()
         if text[pos : pos + 1] == ")":
             pos += 1
+    if c.date is None and kb:
+        bd = rx.date_before_re().search(text, max(0, kb[1] - 140), kb[1])
+        if bd:  # "Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW"
+            c.date = _iso(bd.group("d") or bd.group("d2"), bd.group("m") or bd.group("m2"), bd.group("y") or bd.group("y2"))
     found = _body_at(text, pos, limit)
     if found:
         bs, kept, be = found

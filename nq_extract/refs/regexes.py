@@ -139,6 +139,17 @@ BODY_CHARS = rf"(?:[^\n;,.()“”\"]|\n(?=[ \t]{{0,40}}[{LOWER}]))"
 
 
 @cache
+def date_before_re() -> re.Pattern[str]:
+    """A document's date before it, in the clause that says it was issued: "Ngày 14/6/2024 vừa qua,
+    Bộ Chính trị đã ban hành " right before its kind word."""
+    d = rf"(?P<d>\d{{1,2}}){SP}{{0,2}}[/.-]{SP}{{0,2}}(?P<m>\d{{1,2}}){SP}{{0,2}}[/.-]{SP}{{0,2}}(?P<y>\d{{4}})"
+    words = rf"(?P<d2>\d{{1,2}}){WS}tháng{WS}(?P<m2>\d{{1,2}}){WS}năm{WS}(?P<y2>\d{{4}})"
+    return re.compile(
+        rf"(?<!\w)[Nn]gày{WS}(?:{d}|{words})(?:{WS}vừa{WS}qua)?{SP}{{0,2}},?(?:{WS}[^.;,:\n]{{1,60}}?)?{WS}(?:đã{WS})?ban{WS}hành{WS}$"
+    )
+
+
+@cache
 def body_after_re() -> re.Pattern[str]:
     return re.compile(rf"{SP}{{0,3}},?{WS}?của{WS}(?P<body>{BODY_CHARS}{{2,120}})")
 

@@ -152,6 +152,18 @@ def _short(target: Cite, s: int, e: int, pinpoint: str | None = None) -> Cite:
     return c
 
 
+_YEAR_AFTER = re.compile(r"[ \t]{1,3}(?:năm|ngày[ \t]{1,3}\d{1,2}[/.-]\d{1,2}[/.-])[ \t]{0,2}(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+def _dated(text: str, c: Cite) -> Cite:
+    """A short form followed by the year of the document it names ("Chỉ thị số 35 năm 2019",
+    "Chỉ thị số 35 ngày 30/5/2019"): kept to tell apart documents of one symbol in two terms."""
+    ym = _YEAR_AFTER.match(text, c.end)
+    if ym:
+        c.extra["year"] = ym.group("y")
+    return c
+
+
 def _num_key(n: str | None) -> int | None:
     if not n:
         return None
@@ -208,7 +220,7 @@ def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] |
         ids = seen_ids.get((kind, int(num)), {})
         if len(ids) == 1:
             target = next(iter(ids.values()))
-            res.cites.append(_short(target, start, ne))
+            res.cites.append(_dated(text, _short(target, start, ne)))
             taken.add(start, ne)
             continue
         if len(ids) > 1:
@@ -222,7 +234,7 @@ def _short_forms(text: str, res: Resolved, taken: Taken, skip: tuple[int, int] |
             continue
         ahead = later.get((kind, int(num)), {})
         if len(ahead) == 1:  # a heading names the document the text then cites in full ("... thực hiện Nghị quyết số 57")
-            res.cites.append(_short(next(iter(ahead.values())), start, ne))
+            res.cites.append(_dated(text, _short(next(iter(ahead.values())), start, ne)))
             taken.add(start, ne)
             continue
         if m.group("so") or (num.startswith("0") and len(num) > 1):
