@@ -107,3 +107,16 @@ def test_a_body_of_each_place(text: str, expected: list[str]) -> None:
 def test_a_body_of_each_place_links_each() -> None:
     got = {u.name: u.canonical for u in parse("UBND các tỉnh Lâm Đồng, Bình Thuận họp").units}
     assert got == {"UBND tỉnh Lâm Đồng": "Ủy ban nhân dân tỉnh Lâm Đồng", "UBND tỉnh Bình Thuận": "Ủy ban nhân dân tỉnh Bình Thuận"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a web page's header with blank lines between the issuer's lines
+        ("UỶ BAN NHÂN DÂN\n\nHUYỆN BẮC HÀ\n\n–––––––\n\nSố: 198/BC-UBND\n\nBÁO CÁO\n\nKết quả", ["UỶ BAN NHÂN DÂN HUYỆN BẮC HÀ"]),
+        # lines in capitals in the body are headings and name no unit, joined or not
+        ("x " * 800 + "\n\nỦY BAN NHÂN DÂN\n\nTỈNH LÂM ĐỒNG\n", []),
+    ],
+)
+def test_header_lines_parted_by_a_blank_line(text: str, expected: list[str]) -> None:
+    assert [u.name for u in parse(text).units] == expected

@@ -44,6 +44,7 @@ _NOT_COUNT = frozenset({"năm", "ngày", "tháng", "số", "điều", "khoản",
 # words that start a body's term or a law after its name ("NHIỆM KỲ 2020-2025", "khóa XII"), never a name
 _TERM_WORDS = frozenset({"khóa", "nhiệm", "luật"})
 MAX_NAME_WORDS = 6
+HEADER_LINES_CHARS = 1500  # the issuer's lines of a header sit in the first characters
 MAX_TAILS = 4
 
 
@@ -808,6 +809,19 @@ class Scanner:
             j += 1 + d
         m.number_start = number_start
 
+    def _header_lines(self, j: int) -> bool:
+        """Words j-1 and j end and start two lines in capitals of a header parted by a blank line (a web
+        page's "UỶ BAN NHÂN DÂN" over "HUYỆN BẮC HÀ")."""
+        a, b = self.toks[j - 1], self.toks[j]
+        if b.start > HEADER_LINES_CHARS or not (_is_upper_word(a) and _is_upper_word(b)):
+            return False
+        gap = self.text[a.end : b.start]
+        if gap.strip() or not 2 <= gap.count("\n") <= 3:
+            return False
+        line_end = self.text.find("\n", b.end)
+        line = self.text[b.start : line_end if line_end >= 0 else len(self.text)]
+        return line.strip().isupper() and len(line.strip()) < 60
+
     def _plural_places(self, m: Match, j: int) -> bool:
         """ "các" at word j and an administrative type with two or more names after it: the body of each."""
         adm = self.admin_at(j + 1) if self.toks[j].fold == "các" and self.joined(j, j + 1) else None
@@ -846,7 +860,9 @@ class Scanner:
                 return m
         for _ in range(MAX_TAILS):
             j = m.end_tok
-            if j >= len(self.toks) or not (self.joined(j - 1, j) or self.admin_at(j) and self.joined(j - 1, j, caps_lines=True)):
+            if j >= len(self.toks) or not (
+                self.joined(j - 1, j) or self.admin_at(j) and (self.joined(j - 1, j, caps_lines=True) or self._header_lines(j))
+            ):
                 break
             if self.toks[j].fold in ("các", "cấp") and (self.admin_at(j + 1) or self.body_at(j + 1) or self.toks[j].fold == "cấp"):
                 if self._plural_places(m, j):
