@@ -161,6 +161,11 @@ CONSISTENT += [
         ],
     ),
     ("Ban hành 12 văn bản: 5 nghị quyết, 4 kế hoạch, 3 chương trình.", [("sum", "consistent", 12, None)]),
+    ("Năm 2024 kết nạp 50 đảng viên, trong đó có 30 nữ, 20 nam.", [("sum", "consistent", 50, None)]),
+    (
+        "Đảng bộ có 100 đảng viên, trong đó dưới 30 tuổi 25 đồng chí, từ 31-50 tuổi 60 đồng chí, trên 50 tuổi 15 đồng chí.",
+        [("sum", "consistent", 100, None)],
+    ),
     # "48 trên 52": out of, not "more than": no approximation
     ("Có 48 trên 52 chi bộ đạt trong sạch vững mạnh (chiếm 92,3%).", [("percentage", "consistent", 92.3, None)]),
     # a result against its plan between the total and "trong đó" is no total
@@ -250,6 +255,9 @@ INCONSISTENT = [
             ("sum", "inconsistent", 2538, None),
         ],
     ),
+    # parts counted by gender alone ("90 nam"); the total's own noun tells no part apart
+    ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 nam.", [("sum", "inconsistent", 200, None)]),
+    ("Tổng số 150 hộ được hỗ trợ, trong đó 100 hộ nghèo, 60 hộ cận nghèo.", [("sum", "inconsistent", 150, None)]),
     # outcomes of one step do break it down
     ("Xử lý 50 vụ vi phạm, trong đó xử phạt hành chính 40 vụ, khởi tố 12 vụ.", [("sum", "inconsistent", 50, None)]),
     # one trait (women and men) does break the total down; a word in every part is what they count
@@ -294,6 +302,9 @@ NOT_RELATIONS = [
     # parts of other nouns than the total's kinds; a change with no period compared in its parentheses
     "Kiểm tra 15 cơ sở (phát hiện 3 vi phạm, xử phạt 20 triệu đồng).",
     "Năm 2024 tiếp nhận 1.536 đơn, tăng 131 đơn (trong đó 100 đơn khiếu nại).",
+    # schooling and political theory; poor households and ethnic minorities: two traits each
+    "Toàn huyện có 120 cán bộ, trong đó 80 cán bộ có trình độ đại học, 100 cán bộ có trình độ lý luận chính trị trung cấp.",
+    "Tổng số 150 hộ được hỗ trợ, trong đó 100 hộ nghèo, 80 hộ dân tộc thiểu số.",
     # successive steps of a case are nested subsets (found, then dealt with), after "trong đó" or a colon
     "Kiểm tra 12 cơ sở, trong đó phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",
     "Kiểm tra 12 cơ sở: phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",

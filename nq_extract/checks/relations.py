@@ -241,7 +241,14 @@ def _one_unit(parts: list[tuple[Tok, Tok | None, int]]) -> bool:
 def _same_unit(total: Tok, part: Tok) -> bool:
     if total.head is None or part.head is None or total.head == part.head:
         return True
-    return _kind_of(total, part) or (part.named and not total.named)
+    return _kind_of(total, part) or _names_trait(part) or (part.named and not total.named)
+
+
+def _names_trait(part: Tok) -> bool:
+    """The part is counted by its gender alone ("trong đó 120 đoàn viên nữ, 90 nam"): of what the total counts.
+    (Other traits' words after a figure are measures: "dưới 30 tuổi".)"""
+    _, trait_of = _trait_pattern()
+    return part.head is not None and trait_of.get(part.head) == "gender"
 
 
 _KINDS_OF: dict[str, frozenset[str]] | None = None
@@ -592,7 +599,7 @@ _TRAITS: tuple[re.Pattern[str], dict[str, str]] | None = None
 _ITEM_SEP = re.compile(r"[,;:]")
 
 
-def _told_apart_by_traits(text: str, parts: Parts) -> bool:
+def _told_apart_by_traits(text: str, parts: Parts, total: Tok | None = None) -> bool:
     """Parts told apart by two or more traits overlap ("trong đó 30 đảng viên nữ, 35 đảng viên là đoàn viên"):
     women and youth are not a breakdown. A trait word in every part is what they all count, not what tells
     them apart ("120 đoàn viên nữ, 80 đoàn viên nam" is one trait)."""
@@ -606,6 +613,8 @@ def _told_apart_by_traits(text: str, parts: Parts) -> bool:
         b = sep.start() if sep else limit
         items.append({m.group().lower() for m in pattern.finditer(text, a, b)})
     shared = set.intersection(*items) if items else set()
+    if total is not None and total.unit:  # what the total counts ("200 đoàn viên, trong đó 120 đoàn viên nữ, 80 nam")
+        shared |= {m.group().lower() for m in pattern.finditer(total.unit)}
     traits = {trait_of[w] for item in items for w in item - shared}
     return len(traits) >= 2
 
@@ -614,7 +623,7 @@ def _is_sum(t: Text, total: Tok, parts: list[tuple[Tok, Tok | None, int]], *, su
     """Whether the parts are stated to add up to the total (not only some of it)."""
     from decimal import Decimal
 
-    if _told_apart_by_traits(t.text, parts):
+    if _told_apart_by_traits(t.text, parts, total):
         return False
     part_toks = [p for p, _, _ in parts]
     s = sum((p.number.value for p in part_toks), Decimal(0))
