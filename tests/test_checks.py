@@ -166,6 +166,11 @@ CONSISTENT += [
         "Đảng bộ có 100 đảng viên, trong đó dưới 30 tuổi 25 đồng chí, từ 31-50 tuổi 60 đồng chí, trên 50 tuổi 15 đồng chí.",
         [("sum", "consistent", 100, None)],
     ),
+    # the earlier figure of a factor in parentheses
+    (
+        "Thu nhập bình quân đầu người đạt 45 triệu đồng/người/năm, tăng 1,5 lần so với năm 2020 (30 triệu đồng).",
+        [("times", "consistent", 1.5, None)],
+    ),
     # "48 trên 52": out of, not "more than": no approximation
     ("Có 48 trên 52 chi bộ đạt trong sạch vững mạnh (chiếm 92,3%).", [("percentage", "consistent", 92.3, None)]),
     # a result against its plan between the total and "trong đó" is no total
@@ -258,6 +263,7 @@ INCONSISTENT = [
     # parts counted by gender alone ("90 nam"); the total's own noun tells no part apart
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 nam.", [("sum", "inconsistent", 200, None)]),
     ("Tổng số 150 hộ được hỗ trợ, trong đó 100 hộ nghèo, 60 hộ cận nghèo.", [("sum", "inconsistent", 150, None)]),
+    ("Tổng vốn đầu tư 1.200 tỷ đồng, gấp 2,5 lần so với giai đoạn trước (400 tỷ đồng).", [("times", "inconsistent", 2.5, None)]),
     # outcomes of one step do break it down
     ("Xử lý 50 vụ vi phạm, trong đó xử phạt hành chính 40 vụ, khởi tố 12 vụ.", [("sum", "inconsistent", 50, None)]),
     # one trait (women and men) does break the total down; a word in every part is what they count

@@ -1099,6 +1099,15 @@ def times(t: Text) -> list[Relation]:
             continue
         if not _TIMES_BEFORE.search(text[max(0, p.start - 20) : p.start]):
             continue
+        lan = re.match(r"\s*lần\b", text[p.end : p.end + 8])
+        sm = _SINCE_PAREN.match(text, p.end + lan.end()) if lan else None
+        b0 = next((x for x in t.between(sm.end(), sm.end() + 24) if x.start == sm.end()), None) if sm else None
+        if b0 is not None and b0.kind == FIGURE and not b0.slash_next:
+            # "đạt 45 triệu đồng, tăng 1,5 lần so với năm 2020 (30 triệu đồng)": the earlier figure in parentheses
+            now = _now_figure(t, p.start, b0.head)
+            if now is not None:
+                out.append(Relation(TIMES, [("after", now), ("before", b0), ("times", p)], source="times"))
+            continue
         prev = [x for x in t.between(max(0, p.start - 160), p.start) if x.kind == FIGURE and x is not p]
         if len(prev) < 2:
             continue
