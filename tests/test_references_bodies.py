@@ -227,3 +227,19 @@ def test_codes_in_capitals(sentence: str, ids: set[str]) -> None:
     report = nq_extract.parse(sentence)
     assert_valid(report)
     assert {r.id for r in report.references} == ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "issuer"),
+    [
+        (
+            "Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về tăng cường công tác dư luận xã hội.",
+            "17-CT/TU",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        ("Huyện ủy ban hành Kế hoạch số 19 về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "19-KH/HU", "Huyện ủy"),
+        ("Thực hiện Chỉ thị 05 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.", "05-CT/TW", "Bộ Chính trị"),
+    ],
+)
+def test_short_form_with_the_party_body_that_issued_it(sentence: str, rid: str, issuer: str) -> None:
+    assert _ref(sentence, rid).issuer == issuer

@@ -289,4 +289,5 @@ def issuer_after_re() -> re.Pattern[str]:
 def issuer_before_re() -> re.Pattern[str]:
     names = [n for n, _ in registry().party_names]
     alt = "|".join(_words(n) for n in names)
-    return re.compile(rf"(?P<name>{alt}){WS}(?:\([^()\n]{{1,30}}\){WS})?(?:đã{WS})?(?:ban{WS}hành|có){WS}$")
+    place = rf"(?:[{UP}][{LOWER}]{{1,7}}{WS}){{1,4}}"  # the place it serves: "Tỉnh ủy Yên Bái"
+    return re.compile(rf"(?P<name>{alt}){WS}(?:{place})?(?:\([^()\n]{{1,30}}\){WS})?(?:đã{WS})?(?:ban{WS}hành|có){WS}$")

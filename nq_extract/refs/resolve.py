@@ -249,13 +249,16 @@ def _with_issuer(text: str, start: int, m: re.Match[str], kind: str, num: str, r
         return None
     ne = m.end("num")
     code = None
+    named = None
     am = rx.issuer_after_re().match(text, ne, min(len(text), ne + 80))
     if am:
         code = reg.party_code_for(am.group("name"))
+        named = am.group("name")
     if code is None:
-        bm = rx.issuer_before_re().search(text, max(0, start - 80), start)
+        bm = rx.issuer_before_re().search(text, max(0, start - 120), start)
         if bm:
             code = reg.party_code_for(bm.group("name"))
+            named = bm.group("name")
     if code is None:
         return None
     c = Cite(
@@ -271,8 +274,8 @@ def _with_issuer(text: str, start: int, m: re.Match[str], kind: str, num: str, r
     c.issuer = reg.party_issuers.get(code)
     context(text, c, reg)
     c.kind, c.kind_from_word = kind, True
-    if am:
-        c.body = " ".join(am.group("name").split())
+    if named:
+        c.body = " ".join(named.split())
     c.extra["constructed"] = True
     return c
 
