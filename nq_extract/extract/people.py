@@ -14,6 +14,7 @@ One entry per person (the first position stated); the span is the name.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from .. import data
 from ..context import Context
@@ -46,10 +47,72 @@ def run(ctx: Context) -> None:
         from .units import scan_text
 
         sc = scanner(scan_text(ctx))
-        for name, s, e, position in _titled(sc):
+        for name, s, e, position in _cosigners(ctx) + _titled(sc):
             if name not in people:
                 people[name] = Person(name=name, position=position, span=ctx.span(s, e))
     ctx.report.people.extend(people.values())
+
+
+_CAPACITY = ("TM.", "T/M", "KT.", "TL.", "TUQ.", "Q.")
+
+
+def _cells(doc: Any, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The cells of a line of a block set in columns, parted by a bar, a tab or a wide run of spaces of
+    the source (normalization closes it to one space; the offset map still shows it): (source column,
+    offset, text)."""
+    from ..segment import _column_gap
+
+    text, srcmap = doc.text, doc.srcmap
+    base = srcmap[start] if start < len(srcmap) and srcmap[start] >= 0 else start
+    out, pos = [], start
+    for k in [*range(start, end), end]:
+        if k < end and not (text[k] in "|\t" or text[k] == " " and _column_gap(doc, k)):
+            continue
+        cell = text[pos:k]
+        if cell.strip():
+            at = pos + len(cell) - len(cell.lstrip())
+            col = (srcmap[at] - base) if at < len(srcmap) and srcmap[at] >= 0 else at - start
+            out.append((col, at, cell.strip()))
+        pos = k + 1
+    return out
+
+
+def _cosigners(ctx: Context) -> list[tuple[str, int, int, str | None]]:
+    """The other signers of a joint signature block: names set beside the signer's on its line
+    ("Nguyễn Văn Hải      Trần Thị Thu"), each with the position printed last above it in its column."""
+    from ..segment import _is_name, sentence_case
+
+    signer, block = ctx.seg.signer, ctx.seg.signature
+    if signer is None or signer.span is None or block is None:
+        return []
+    doc, text = ctx.doc, ctx.doc.text
+    line_start = text.rfind("\n", 0, signer.span.start) + 1
+    line_end = text.find("\n", signer.span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    names = [c for c in _cells(doc, line_start, line_end) if _is_name(c[2]) and c[2] != signer.name]
+    if not names:
+        return []
+    above = [_cells(doc, a, b) for a, b in _line_spans(text, min(block[0], line_start), line_start)]
+    out = []
+    for col, at, cell in names:
+        position = None
+        for cells in reversed(above):
+            near = min(cells, key=lambda c: abs(c[0] - col), default=None)
+            if near and abs(near[0] - col) <= 12 and near[2].isupper() and not near[2].startswith(_CAPACITY):
+                position = sentence_case(near[2])
+                break
+        out.append((cell, at, at + len(cell), position))
+    return out
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
 
 
 @cache
