@@ -311,6 +311,10 @@ NOT_RELATIONS = [
     # schooling and political theory; poor households and ethnic minorities: two traits each
     "Toàn huyện có 120 cán bộ, trong đó 80 cán bộ có trình độ đại học, 100 cán bộ có trình độ lý luận chính trị trung cấp.",
     "Tổng số 150 hộ được hỗ trợ, trong đó 100 hộ nghèo, 80 hộ dân tộc thiểu số.",
+    # a part refining a sibling ("nâng cao", "trở lên") is among it: nested, in the sentence or the one after
+    "Toàn huyện có 12 xã, trong đó 10 xã đạt chuẩn nông thôn mới, 5 xã đạt chuẩn nâng cao.",
+    "Năm 2023 toàn huyện có 12 xã. Trong đó, 10 xã đạt chuẩn nông thôn mới, 5 xã đạt chuẩn nâng cao.",
+    "Xếp loại 120 tổ chức: hoàn thành tốt nhiệm vụ trở lên 105 tổ chức, hoàn thành xuất sắc nhiệm vụ 25 tổ chức.",
     # successive steps of a case are nested subsets (found, then dealt with), after "trong đó" or a colon
     "Kiểm tra 12 cơ sở, trong đó phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",
     "Kiểm tra 12 cơ sở: phát hiện 9 cơ sở vi phạm, xử phạt 7 cơ sở.",

@@ -584,18 +584,22 @@ def _emit_breakdown(
 
 
 def _trait_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every trait word of ``traits.json``, longest first, and word -> trait."""
+    """One pattern for every trait word of ``traits.json``, longest first, and word -> trait (refinements are
+    the trait ``REFINED``)."""
     global _TRAITS
     if _TRAITS is None:
         from ..data import load
 
-        trait_of = {w.lower(): trait for trait, ws in load("traits.json")["traits"].items() for w in ws}
+        data = load("traits.json")
+        trait_of = {w.lower(): trait for trait, ws in data["traits"].items() for w in ws}
+        trait_of.update({w.lower(): REFINED for w in data["refinements"]})
         alts = "|".join(re.escape(w) for w in sorted(trait_of, key=len, reverse=True))
         _TRAITS = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE), trait_of
     return _TRAITS
 
 
 _TRAITS: tuple[re.Pattern[str], dict[str, str]] | None = None
+REFINED = "refined"
 _ITEM_SEP = re.compile(r"[,;:]")
 
 
@@ -615,7 +619,10 @@ def _told_apart_by_traits(text: str, parts: Parts, total: Tok | None = None) -> 
     shared = set.intersection(*items) if items else set()
     if total is not None and total.unit:  # what the total counts ("200 đoàn viên, trong đó 120 đoàn viên nữ, 80 nam")
         shared |= {m.group().lower() for m in pattern.finditer(total.unit)}
-    traits = {trait_of[w] for item in items for w in item - shared}
+    refined = [any(trait_of[w] == REFINED for w in item) for item in items]
+    if any(refined) and not all(refined):
+        return True  # "10 xã đạt chuẩn nông thôn mới, 5 xã đạt chuẩn nâng cao": the second is among the first
+    traits = {trait_of[w] for item in items for w in item - shared if trait_of[w] != REFINED}
     return len(traits) >= 2
 
 
