@@ -244,6 +244,12 @@ def segment(doc: Document) -> Segments:
     byline: str | None = None
     header_end = 0
     m = _KIND_HEADING.search(text, 0, window_end)
+    motto = _MOTTO_RE.search(text, 0, window_end) if m else None
+    if m and motto and m.start() < motto.start():
+        # a heading above the motto is a web page's own title; the document's is under the header
+        later = _KIND_HEADING.search(text, motto.end(), window_end)
+        if later and not later.group("rest").strip()[:1].islower():
+            m = later
     heading: tuple[int, int, int] | None = None  # where the kind starts and ends, and where the title may start
     if m and not m.group("rest").strip()[:1].islower():
         kind_name = m.group("kind")
@@ -261,8 +267,8 @@ def segment(doc: Document) -> Segments:
         for ls, le in _lines(text, t_start, min(n, t_start + 600)):
             line = text[ls:le].strip()
             if not line:
-                if t_end > t_start:
-                    break
+                if t_end > t_start and not _CONTINUES.search(text[t_start:t_end].rstrip()):
+                    break  # a blank line ends the title, unless its last line breaks off mid-phrase (",", "của")
                 continue
             if (_TITLE_STOP.match(line) or _BODY_START.match(line)) and t_end > t_start:
                 break
@@ -278,7 +284,9 @@ def segment(doc: Document) -> Segments:
     number = place_date = None
     place = date = None
     head_zone = (0, header_end if header_end else min(n, 600))
-    nm = _NUMBER.search(text, *head_zone) or _kind_number_re().search(text, *head_zone)
+    # the last number line before the kind: a web page may repeat it in its own lines above the header
+    numbers = list(_NUMBER.finditer(text, *head_zone))
+    nm = numbers[-1] if numbers else _kind_number_re().search(text, *head_zone)
     if nm:
         number = nm.span("sym")
     pm = _PLACE_DATE.search(text, *head_zone) or _PLACE_DATE.search(text, 0, min(n, HEADER_WINDOW))
@@ -296,6 +304,8 @@ def segment(doc: Document) -> Segments:
         raw = _MOTTO_RE.sub(" ", text[0:stop])
         raw = _RULE_RE.sub(" ", raw)
         issuer = _words_of(raw)
+        if issuer and not issuer.isupper():
+            issuer = _caps_tail(raw) or issuer
         if issuer and len(issuer) > 160:
             # a web page's own lines before the header: the issuer is the last block in capitals
             blocks = [b for b in (_words_of(x) for x in re.split(r"\n[ \t]*\n", raw)) if b]
@@ -337,6 +347,20 @@ def segment(doc: Document) -> Segments:
 
 
 _PLACE_LINE = re.compile(rf"(?:{_PLACE_WORD}[ \t]){{0,2}}{_PLACE_WORD}")
+
+
+def _caps_tail(raw: str) -> str | None:
+    """The lines in capitals that end a header's first block ("ỦY BAN NHÂN DÂN\nXÃ CẨM HÀ" under a web
+    page's own lines in sentence case), or None when the last line with letters is not in capitals."""
+    tail: list[str] = []
+    for line in reversed(raw.splitlines()):
+        words = _words_of(line)
+        if words is None:
+            continue
+        if not words.isupper():
+            break
+        tail.append(words)
+    return " ".join(reversed(tail)) or None
 
 
 def _words_of(raw: str) -> str | None:

@@ -35,6 +35,21 @@ BYLINE = (
 )
 
 
+WEB_PAGE_ABOVE = (
+    "Báo cáo kết quả thực hiện kế hoạch 6 tháng đầu năm 2022\n\nSố kí hiệu Số: 218 /BC-UBND\nNgày ban hành 24/06/2022\n"
+    "Người ký Nguyễn Văn Hùng\n\nNội dung\n\nỦY BAN NHÂN DÂN\n     XÃ CẨM HÀ\n\n\nSố: 218 /BC-UBND\n \n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nCẩm Hà, ngày  24 tháng 6  năm 2022\nBÁO CÁO\n"
+    "Kết quả thực hiện kế hoạch 6 tháng đầu năm 2022\n\nPhần thứ nhất\nKẾT QUẢ\n"
+)
+
+TITLE_ABOVE_MOTTO = (
+    "BÁO CÁO   Tình hình kinh tế - xã hội 6 tháng đầu năm 2020\nNgày 29/10/2020\n\nỦY BAN NHÂN DÂN\n\n  XÃ QUỲNH MINH\n\n"
+    "   Số: ……/ BC-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập – Tự do – Hạnh phúc\n\n"
+    "Quỳnh Minh, ngày 10 tháng 7 năm 2020\n\nBÁO CÁO\n\nTình hình kinh tế - xã hội 6 tháng đầu năm,\n\n"
+    " nhiệm vụ trọng tâm 6 tháng cuối năm 2020\n\n\nPHẦN THỨ NHẤT\n\nSáu tháng đầu năm 2020 tình hình ổn định.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -47,6 +62,17 @@ BYLINE = (
             {"kind": "Quyết định", "id": "55/2007/QĐ-UBND", "issuer": "ỦY BAN NHÂN DÂN TỈNH NINH THUẬN", "place": "Phan Rang-Tháp Chàm"},
         ),
         (PLACE_LINE, {"title": "BAN HÀNH QUY ĐỊNH QUẢN LÝ VỐN ĐẦU TƯ TRÊN ĐỊA BÀN TỈNH ĐẮK NÔNG", "id": "08/2023/QĐ-UBND"}),
+        # a web page's own lines above the header, repeating its number
+        (WEB_PAGE_ABOVE, {"id": "218/BC-UBND", "issuer": "ỦY BAN NHÂN DÂN XÃ CẨM HÀ", "place": "Cẩm Hà", "date": "2022-06-24"}),
+        # a web page's title above the motto; the document's title goes on after a blank line under a comma
+        (
+            TITLE_ABOVE_MOTTO,
+            {
+                "kind": "Báo cáo",
+                "issuer": "ỦY BAN NHÂN DÂN XÃ QUỲNH MINH",
+                "title": "Tình hình kinh tế - xã hội 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2020",
+            },
+        ),
         # a byline under a title is not part of it
         (BYLINE, {"kind": "Tham luận", "title": "Giải pháp xây dựng xã, phường không ma túy", "issuer": "UBND Thành phố Hải Phòng"}),
     ],

@@ -192,6 +192,11 @@ def test_a_short_form_before_two_documents_of_that_number_stays_unresolved() -> 
             "Sở Lao động - Thương binh và Xã hội",
         ),
         ("Theo đề nghị của Trưởng ban Dân tộc tỉnh tại Tờ trình số 29/TTr-BDT ngày 20/01/2016.", "29/TTr-BDT", "Trưởng ban Dân tộc tỉnh"),
+        (
+            "Xét đề nghị của Giám đốc\nSở Nông nghiệp & Phát triển nông thôn tỉnh tại Tờ trình số 473/TTr-NN&PTNT ngày 21/5/2007,",
+            "473/TTr-NN&PTNT",
+            "Sở Nông nghiệp & Phát triển nông thôn tỉnh",
+        ),
         # a body named after the citation comes first
         (
             "Xét đề nghị của Sở Nội vụ tại Tờ trình số 16/TTr-HĐND ngày 15/6/2021 của Thường trực HĐND tỉnh về việc ban hành Nội quy.",

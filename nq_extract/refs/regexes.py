@@ -160,7 +160,7 @@ PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã"
 @cache
 def body_before_re() -> re.Pattern[str]:
     """Who submitted a document, named before it: "(đề nghị|ý kiến) của BODY tại" right before its kind word."""
-    return re.compile(rf"(?:đề{WS}nghị|ý{WS}kiến|đề{WS}xuất){WS}của{WS}(?P<body>{BODY_CHARS}{{2,120}}?){WS}tại{WS}?$")
+    return re.compile(rf"(?:đề{WS}nghị|ý{WS}kiến|đề{WS}xuất){WS}của{WS}(?P<body>[^;.()“”\"]{{2,120}}?){WS}tại{WS}?$")
 
 
 @cache
@@ -186,7 +186,7 @@ def _name_words(name: str) -> str:
     return "".join(out).replace(rf"[-–]{WS}", rf"[-–]{WS}?")
 
 
-POSITIONS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Giám đốc", "Chủ nhiệm", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc")
+POSITIONS = ("Bộ trưởng", "Thủ tướng", "Chủ tịch", "Giám đốc", "Chủ nhiệm", "Chánh Văn phòng", "Thủ trưởng", "Tổng Giám đốc", "Trưởng")
 
 
 POSITION_HEAD = re.compile(rf"^(?:{'|'.join(POSITIONS)})\s+(?=[{UP}])")
