@@ -30,3 +30,28 @@ def people(text: str) -> list[tuple[str, str | None]]:
 )
 def test_title_position_name(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after one title, each item a position then a name
+        (
+            "lẵng hoa của các đồng chí: Tổng Bí thư Nguyễn Phú Trọng, Chủ tịch nước Nguyễn Xuân Phúc, "
+            "Chủ tịch Quốc hội Vương Đình Huệ, nguyên Chủ tịch nước Trần Đức Lương.",
+            [
+                ("Nguyễn Phú Trọng", "Tổng Bí thư"),
+                ("Nguyễn Xuân Phúc", "Chủ tịch nước"),
+                ("Vương Đình Huệ", "Chủ tịch Quốc hội"),
+                ("Trần Đức Lương", "nguyên Chủ tịch nước"),
+            ],
+        ),
+        # a former position, and two positions before the name
+        (
+            "Dự có các đồng chí: Nguyên Tổng Bí thư Nông Đức Mạnh; nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội Nguyễn Thị Kim Ngân.",
+            [("Nông Đức Mạnh", "Nguyên Tổng Bí thư"), ("Nguyễn Thị Kim Ngân", "nguyên Ủy viên Bộ Chính trị")],
+        ),
+    ],
+)
+def test_lists_of_positions_and_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert people(text) == expected

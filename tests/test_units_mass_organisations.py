@@ -49,3 +49,18 @@ def test_family_name_that_heads_a_body() -> None:
 def test_canonical_expands_the_association() -> None:
     (unit,) = parse("Phó Chủ tịch Hội ND huyện báo cáo").units
     assert unit.canonical == "Hội Nông dân huyện"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the national body, and the name going on after its short form in parentheses
+        ("Hội Liên hiệp Phụ nữ Việt Nam biểu dương", [("Hội Liên hiệp Phụ nữ Việt Nam", None)]),
+        ("Tổng Liên đoàn Lao động Việt Nam phát động", [("Tổng Liên đoàn Lao động Việt Nam", None)]),
+        ("Hội Liên hiệp Phụ nữ (LHPN) tỉnh đã chỉ đạo", [("Hội Liên hiệp Phụ nữ (LHPN) tỉnh", "Hội Liên hiệp Phụ nữ tỉnh")]),
+        # a short form in parentheses with nothing after it is a mention of its own
+        ("Hội Nông dân (HND) đã vận động", [("Hội Nông dân", None), ("HND", "Hội Nông dân")]),
+    ],
+)
+def test_national_bodies_and_short_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(u.name, u.canonical) for u in parse(text).units] == expected

@@ -183,14 +183,18 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
             continue
         if r and sc.joined(j + r - 1, j + r):
             j += r
-        if n and _seq_at(sc, j, _first_words()[2]):
-            # "Đồng chí Phó Chủ tịch UBND huyện Đỗ Hùng Sơn chủ trì": the position before the name
+        if n and _position_starts(sc, j):
+            # "Đồng chí Phó Chủ tịch UBND huyện Đỗ Hùng Sơn chủ trì": the position before the name; "các
+            # đồng chí: Tổng Bí thư A, Chủ tịch nước B, nguyên Chủ tịch Quốc hội C": a list of them
             before = _named_after_position(sc, j)
-            if before is not None:
+            if before is None:
+                i += 1
+                continue
+            while before is not None:
                 out.append(before[0])
                 i = before[1]
-            else:
-                i += 1
+                nxt = i + 1 if i < len(toks) and toks[i].text in (",", ";") else None
+                before = _named_after_position(sc, nxt) if nxt is not None and _position_starts(sc, nxt) else None
             continue
         k = j
         while k - j < MAX_NAME and _is_name_word(sc, k) and (k == j or sc.joined(k - 1, k)) and not _body_word(sc, k):
@@ -230,9 +234,18 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
     return out
 
 
+def _position_starts(sc: Scanner, j: int) -> bool:
+    """A position, or a former or acting one ("nguyên Chủ tịch"), is written at word j."""
+    positions = _first_words()[2]
+    if j < len(sc.toks) and sc.toks[j].fold in _prefixes() and sc.joined(j, j + 1):
+        j += 1
+    return bool(_seq_at(sc, j, positions))
+
+
 def _named_after_position(sc: Scanner, j: int) -> tuple[tuple[str, int, int, str | None], int] | None:
-    """A position at word j, its unit, then a person's name: the person and the word after the name."""
-    position, after = _first_position(sc, j)
+    """A position at word j, its unit (and more positions after commas), then a person's name: the
+    person with the first position, and the word after the name."""
+    position, after = _position_end(sc, j)
     if position is None:
         return None
     k = after

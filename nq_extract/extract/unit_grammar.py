@@ -809,6 +809,16 @@ class Scanner:
             j += 1 + d
         m.number_start = number_start
 
+    def _abbreviation_in_parentheses(self, j: int) -> bool:
+        """Words j..j+2 are a short form in parentheses ("(LHPN)") and a place or a level follows."""
+        toks = self.toks
+        if j + 3 >= len(toks) or toks[j].text != "(" or toks[j + 2].text != ")":
+            return False
+        if not (_ABBREVIATION.fullmatch(toks[j + 1].text) or toks[j + 1].text in self.g.abbreviations):
+            return False
+        k = j + 3
+        return self.joined(k - 1, k) and bool(self.admin_at(k) or self.level_word_at(k))
+
     def _header_lines(self, j: int) -> bool:
         """Words j-1 and j end and start two lines in capitals of a header parted by a blank line (a web
         page's "UỶ BAN NHÂN DÂN" over "HUYỆN BẮC HÀ")."""
@@ -869,6 +879,9 @@ class Scanner:
                     break  # "Ủy ban nhân dân các tỉnh Lâm Đồng, Bình Thuận": one body of each place
                 m.group = True  # "Ủy ban MTTQ các xã", "Ủy ban nhân dân cấp tỉnh": a kind of body
                 break
+            if self._abbreviation_in_parentheses(j):
+                m.end_tok = j + 3  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the name goes on after its short form
+                continue
             bp = self._bare_parent(j) if len(m.heads) == 1 and m.heads[0].get("board") else 0
             if bp:
                 m.end_tok = j + bp  # "Ban Chấp hành Hội": the board of the association named before

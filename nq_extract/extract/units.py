@@ -228,7 +228,11 @@ def expand_abbreviations(name: str) -> str:
     ``Đảng ủy xã``, ``ban thường vụ huyện ủy`` -> ``Ban Thường vụ Huyện ủy``), other words printed
     in capitals as names (``HỒ THẦU`` -> ``Hồ Thầu``)."""
     abbr = grammar().abbreviations
+    name = _SHORT_FORM.sub("", name)  # "Hội Liên hiệp Phụ nữ (LHPN) tỉnh": the short form is said once
     return " ".join(abbr.get(w, w) for w in _cased(name).split())
+
+
+_SHORT_FORM = re.compile(r"\s*\([A-ZĐ&]{2,8}\)(?=\s)")
 
 
 @cache
