@@ -730,8 +730,7 @@ class Scanner:
             and self.joined(i + n - 1, i + n)
         ):
             return None  # "Ban Tổ chức Đại hội", "Ban Tổ chức cuộc thi": the organisers of an event
-        after = i + _key_len(body["name"])
-        if body.get("not_before_lower") and after < len(self.toks) and self._lower_in(after, body["not_before_lower"]):
+        if body.get("not_before_lower") and self._lower_in(i + _key_len(body["name"]), body["not_before_lower"]):
             return None  # "Hội trường" (a hall), "hội nghị": one word, not an association
         if body.get("not_after_position") and self.after_position(i):
             return None  # "Phó Bí thư Thường trực", "Phó Thủ tướng Thường trực Chính phủ": part of the position
@@ -768,7 +767,7 @@ class Scanner:
 
     def _lower_in(self, j: int, folds: list[str]) -> bool:
         """Word j is written in lower case and is one of ``folds``."""
-        return self.toks[j].fold in folds and self.toks[j].text[:1].islower()
+        return j < len(self.toks) and self.toks[j].fold in folds and self.toks[j].text[:1].islower()
 
     def _lowered(self, i: int, body: dict[str, Any]) -> bool:
         """A body whose name has capitalised words after the first is written with them in lower case."""
