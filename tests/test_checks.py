@@ -166,6 +166,13 @@ CONSISTENT += [
         "Đảng bộ có 100 đảng viên, trong đó dưới 30 tuổi 25 đồng chí, từ 31-50 tuổi 60 đồng chí, trên 50 tuổi 15 đồng chí.",
         [("sum", "consistent", 100, None)],
     ),
+    # a result against its plan: the plan in parentheses after, given ("Chỉ tiêu giao"), or named in the clause before
+    ("Giải quyết việc làm cho 1.250 lao động, đạt 96,2% kế hoạch (kế hoạch 1.300 lao động).", [("percentage", "consistent", 96.2, None)]),
+    (
+        "Kế hoạch năm 2024 là 1.300 lao động; kết quả giải quyết việc làm cho 1.250 lao động, đạt 96,2%.",
+        [("percentage", "consistent", 96.2, None)],
+    ),
+    ("Dự toán 112 tỷ đồng, thực hiện 125 tỷ đồng, đạt 111,6% dự toán.", [("percentage", "consistent", 111.6, None)]),
     # the earlier figure of a factor in parentheses
     (
         "Thu nhập bình quân đầu người đạt 45 triệu đồng/người/năm, tăng 1,5 lần so với năm 2020 (30 triệu đồng).",
@@ -264,6 +271,7 @@ INCONSISTENT = [
     ("Đoàn xã có 200 đoàn viên, trong đó 120 đoàn viên nữ, 90 nam.", [("sum", "inconsistent", 200, None)]),
     ("Tổng số 150 hộ được hỗ trợ, trong đó 100 hộ nghèo, 60 hộ cận nghèo.", [("sum", "inconsistent", 150, None)]),
     ("Tổng vốn đầu tư 1.200 tỷ đồng, gấp 2,5 lần so với giai đoạn trước (400 tỷ đồng).", [("times", "inconsistent", 2.5, None)]),
+    ("Chỉ tiêu giao 150 đảng viên, đã kết nạp 160 đảng viên, đạt 116,7% chỉ tiêu.", [("percentage", "inconsistent", 116.7, None)]),
     # outcomes of one step do break it down
     ("Xử lý 50 vụ vi phạm, trong đó xử phạt hành chính 40 vụ, khởi tố 12 vụ.", [("sum", "inconsistent", 50, None)]),
     # one trait (women and men) does break the total down; a word in every part is what they count
@@ -324,6 +332,8 @@ NOT_RELATIONS = [
     "Tiếp nhận 320 hồ sơ: trực tuyến 200 hồ sơ, đúng hạn 300 hồ sơ.",
     "Tổ chức 5 đoàn kiểm tra: đoàn 1 kiểm tra 3 xã, đoàn 2 kiểm tra 4 xã.",
     "Đã tổ chức 3 lớp: lớp 1 có 45 học viên, lớp 2 có 50 học viên.",
+    # a figure of the sentence that is no plan or total
+    "Toàn huyện có 1.300 lao động; đã giải quyết việc làm cho 1.250 lao động, đạt 96,2%.",
     # a range ("100-110", "2 - 3") is no figure of its own: neither a total nor a part
     "Phấn đấu kết nạp 150-160 đảng viên, gồm khu vực nông thôn 100-110 đảng viên và khu vực đô thị 50 đảng viên.",
     "Mỗi năm mở 5 - 6 lớp bồi dưỡng, gồm 2 - 3 lớp cho đảng viên mới và 3 lớp cho cấp ủy viên.",

@@ -1213,8 +1213,18 @@ def complements(t: Text) -> list[Relation]:
 
 _PLAN_PCT = re.compile(r"(?:,|;)?\s*(?:đạt|bằng|[Tt]ỷ lệ thực hiện:?|đạt tỷ lệ|đạt tỉ lệ)\s*$")
 _AGAINST_PLAN = re.compile(r"\s*%?\s*(?:so với\s*)?(?:kế hoạch|dự toán|chỉ tiêu)")
-_PLAN_BEFORE = re.compile(r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)(?:[^.;()]|\.(?=\d)){0,80}?(?:là|:)\s*$")
+_PLAN_BEFORE = re.compile(
+    r"(?:[Dd]ự toán|[Kk]ế hoạch|[Cc]hỉ tiêu|[Tt]ổng)(?:[^.;()]|\.(?=\d)){0,80}?(?:là|:)\s*$"
+    r"|(?:[Dd]ự toán|[Cc]hỉ tiêu)(?:[ \t]+(?:được[ \t]+)?(?:giao|đề ra|năm[ \t]+\d{4}))?[ \t]*$"  # "Chỉ tiêu giao 150 đảng viên"
+)
+# "đạt 96,2% kế hoạch (kế hoạch 1.300 lao động)": the plan in parentheses after the percentage
+_PLAN_PAREN = re.compile(
+    r"[ \t]*(?:[^\W\d_]+[ \t]*){0,3}\([ \t]*(?:kế hoạch|chỉ tiêu|dự toán)(?:[ \t]+(?:giao|năm[ \t]+\d{4}))?[ \t]*(?:là|:)?[ \t]*"
+)
 _TOTAL_BEFORE = re.compile(r"[Tt]ổng(?: số)?(?:[^.;]|\.(?=\d)){0,140}?(?:là|:)\s*$")
+
+
+_NAMED_PLAN = re.compile(r"(?:^|[.;]\s*)(?:[Kk]ế hoạch|[Cc]hỉ tiêu|[Dd]ự toán)\b[^.;()]{0,60}?(?:là|:|giao)\s*$")
 
 
 def plan_percentages(t: Text) -> list[Relation]:
@@ -1235,13 +1245,20 @@ def plan_percentages(t: Text) -> list[Relation]:
         if re.search(r"\d", gap):
             continue
         against_plan = bool(_AGAINST_PLAN.match(text, pct.end))
+        pm = _PLAN_PAREN.match(text, pct.end + 1) if against_plan else None
+        paren_plan = next((x for x in t.between(pm.end(), pm.end() + 20) if x.start == pm.end()), None) if pm else None
+        if paren_plan is not None and paren_plan.kind == FIGURE and paren_plan.head == a.head and not paren_plan.slash_next:
+            out.append(Relation(PERCENTAGE, [("numerator", a), ("denominator", paren_plan), ("percent", pct)], source="plan"))
+            continue
         ss, _ = t.bounds.sentence(a.start)
         depths = _depths(text, ss, a.start)
         level = [x for x in t.between(ss, a.start) if x.kind == FIGURE and x.head == a.head and depths[x.start - ss] == 0]
         plan = None
         for x in reversed(level):
             window = text[max(ss, x.start - 160) : x.start]
-            if (against_plan and a.head and _PLAN_BEFORE.search(window)) or _TOTAL_BEFORE.search(window):
+            # a plan named as such ("Kế hoạch năm 2024 là 1.300 lao động; ... 1.250 lao động, đạt 96,2%") needs no
+            # "kế hoạch" after the percentage
+            if (a.head and _PLAN_BEFORE.search(window) and (against_plan or _NAMED_PLAN.search(window))) or _TOTAL_BEFORE.search(window):
                 plan = x
                 break
         if plan is None:
