@@ -312,7 +312,8 @@ def segment(doc: Document) -> Segments:
             issuer = blocks[-1] if blocks and blocks[-1].isupper() and len(blocks[-1]) <= 160 else None
     elif nm is not None:
         # no kind heading: the block in capitals before the number line ("HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA ...")
-        raw = _RULE_RE.sub(" ", _MOTTO_RE.sub(" ", text[0 : nm.start()]))
+        stop = pm.start() if pm and pm.start() < nm.start() else nm.start()  # a Party letter dates itself before its number
+        raw = _RULE_RE.sub(" ", _MOTTO_RE.sub(" ", text[0:stop]))
         raw = re.sub(r"(?m)(?:^|\s)Số\s*[:.]?\s*$", " ", raw)
         words = _words_of(raw)
         if words and words.isupper() and len(words) <= 160:
@@ -652,7 +653,7 @@ def header(doc: Document, seg: Segments, own_id: str | None) -> DocumentHeader:
     if seg.title:
         title = " ".join(doc.text[seg.title[0] : seg.title[1]].split())
     return DocumentHeader(
-        kind=seg.kind,
+        kind=seg.kind or _letter_kind(own_id),
         id=own_id,
         issuer=seg.issuer,
         place=seg.place,
@@ -661,6 +662,21 @@ def header(doc: Document, seg: Segments, own_id: str | None) -> DocumentHeader:
         signer=seg.signer,
         recipients=[doc.text[s:e] for s, e in seg.recipients],
     )
+
+
+def _letter_kind(own_id: str | None) -> str | None:
+    """A document with no kind heading whose own number is a letter's ("369-CV/BTGTU", "2769/UBND-VX")
+    is a letter: Công văn. Any other kind is named by a heading, never guessed from the number."""
+    if not own_id:
+        return None
+    from .refs.registry import registry
+
+    reg = registry()
+    head = own_id.split("/")[0]
+    if "-" in head:  # Party: NUMBER-TYPE/ISSUER
+        return "Công văn" if head.split("-", 1)[1] == "CV" else None
+    first = own_id.split("/")[-1].split("-")[0]
+    return "Công văn" if first not in reg.state_types and reg.state_issuer(first) else None
 
 
 def span_of(doc: Document, rng: tuple[int, int]) -> Span:

@@ -50,6 +50,19 @@ TITLE_ABOVE_MOTTO = (
 )
 
 
+PARTY_LETTER = (
+    "HUYỆN ỦY ĐÔNG SƠN\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nBAN TUYÊN GIÁO\n\n*\n\nĐông Sơn, ngày 15 tháng 6 năm 2021\n\n"
+    "Số 45 - CV/BTGHU\n\nV/v tuyên truyền kỷ niệm ngày thành lập huyện\n\nKính gửi: Các chi, đảng bộ cơ sở.\n\n"
+    "Ban Tuyên giáo Huyện ủy đề nghị các chi, đảng bộ thực hiện theo Hướng dẫn số 17-HD/BTGTU, ngày 27/5/2021.\n"
+)
+
+STATE_LETTER = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nSố: 812/UBND-VX\nV/v triển khai Tháng hành động vì trẻ em\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐông Sơn, ngày 02 tháng 5 năm 2024\n"
+    "Kính gửi: Ủy ban nhân dân các xã, thị trấn.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -73,6 +86,9 @@ TITLE_ABOVE_MOTTO = (
                 "title": "Tình hình kinh tế - xã hội 6 tháng đầu năm, nhiệm vụ trọng tâm 6 tháng cuối năm 2020",
             },
         ),
+        # letters have no kind heading: their number says they are letters
+        (PARTY_LETTER, {"kind": "Công văn", "id": "45-CV/BTGHU", "issuer": "HUYỆN ỦY ĐÔNG SƠN BAN TUYÊN GIÁO", "date": "2021-06-15"}),
+        (STATE_LETTER, {"kind": "Công văn", "id": "812/UBND-VX", "issuer": "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN", "place": "Đông Sơn"}),
         # a byline under a title is not part of it
         (BYLINE, {"kind": "Tham luận", "title": "Giải pháp xây dựng xã, phường không ma túy", "issuer": "UBND Thành phố Hải Phòng"}),
     ],
@@ -84,6 +100,11 @@ def test_header(text: str, expected: dict[str, str | None]) -> None:
     assert {k: doc[k] for k in expected} == expected
     # the report's own number is never one of its references
     assert doc["id"] not in {r.id for r in report.references}
+
+
+def test_no_kind_is_guessed_from_a_number_that_is_not_a_letter_s() -> None:
+    text = "TỈNH ỦY QUẢNG NAM\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 120-KL/TU\nTam Kỳ, ngày 03 tháng 6 năm 2022\nKẾT QUẢ\n\nNội dung.\n"
+    assert nq_extract.parse(text).document.kind is None
 
 
 def test_a_number_in_the_body_is_not_the_document_s_own_without_a_header() -> None:

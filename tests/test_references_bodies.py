@@ -111,6 +111,13 @@ def test_issuing_body(sentence: str, rid: str, issuer: str) -> None:
             "8380/BTC-QLCS",
             "Hướng dẫn xử lý trụ sở",
         ),
+        # other documents joined to it
+        (
+            "Thực hiện Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị về đại hội đảng bộ các cấp và các văn bản hướng dẫn của "
+            "Trung ương, cấp ủy các cấp đã quán triệt.",
+            "35-CT/TW",
+            "Đại hội đảng bộ các cấp",
+        ),
         # a title that cites documents itself lists them
         (
             "Theo Báo cáo số 34/BC-STC ngày 4/8/2025 của Sở Tài chính về kết quả thực hiện Kết luận số 62-KL/TW và Nghị quyết số 19-NQ/TW.",

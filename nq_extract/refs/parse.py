@@ -247,6 +247,9 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
 def _before_next_clause(title: str) -> str:
     """A title cut where the sentence goes on: the next citation of a list, or a new clause
     with its own subject and verb (not a relative clause of the title: "do ... đã ban hành")."""
+    others = rx.OTHER_DOCUMENTS_AFTER_TITLE.search(title)
+    if others:
+        title = title[: others.start()]
     nxt = rx.CITE_AFTER_TITLE.search(title)
     if nxt and not re.search(r"số\s?\d", title[: nxt.start()]):  # a title citing documents lists them itself
         title = title[: nxt.start()]

@@ -218,6 +218,10 @@ TITLE_STOP = re.compile(
 # a new clause after a title: a comma, then its subject ("các cơ quan ...", "Sở Tài chính", "Đảng bộ")
 # and, not far on, a verb's tense word ("Thực hiện Kế hoạch ... về tuyên truyền, các cơ quan đã ...")
 CLAUSE_AFTER_TITLE = re.compile(rf",{WS}(?=(?:các{WS}|[{UP}])[^;.]{{0,100}}?{WS}(?:đã|đang|sẽ|tiếp{WS}tục)(?!\w))")
+# other documents joined to the cited one ("Thực hiện Chỉ thị số 35-CT/TW ... về X và các văn bản hướng dẫn của Trung ương")
+OTHER_DOCUMENTS_AFTER_TITLE = re.compile(
+    rf"{WS}và{WS}các{WS}(?:văn{WS}bản|nghị{WS}quyết|chỉ{WS}thị|kết{WS}luận|kế{WS}hoạch|hướng{WS}dẫn|quy{WS}định|chủ{WS}trương)(?!\w)"
+)
 # the next citation of a list after a title ("về phát triển kinh tế tư nhân, Nghị quyết số 02/NQ-CP ...")
 CITE_AFTER_TITLE = re.compile(
     rf"(?:,{WS}?|{WS}và{WS})(?:và{WS})?[{UP}][{LOWER}]{{0,7}}(?:{WS}[{LOWER}]{{1,7}}){{0,3}}{WS}số{SP}{{0,2}}:?{SP}{{0,2}}\d"
