@@ -275,7 +275,19 @@ def _unit_at(text: str, pos: int, v: Vocabulary) -> tuple[str, int] | None:
 
 
 def _approx(text: str, start: int, v: Vocabulary) -> bool:
-    return bool(v.approx_re.search(text, max(0, start - 30), start))
+    m = v.approx_re.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    if m.group().split()[0].lower() == "trên":
+        out_of = _COUNT_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if (out_of and not _YEAR.fullmatch(out_of.group(1))) or text[start : start + 2] in _PADDED:
+            return False  # "48 trên 52 chi bộ" (out of), "trên 03 trụ cột" (on): no "more than"
+    return True
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\d.,])(\d[\d.,]*)[ \t]*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PADDED = {f"0{d}" for d in range(10)}
 
 
 def _is_label(text: str, start: int, v: Vocabulary) -> bool:
