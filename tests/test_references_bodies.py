@@ -111,6 +111,13 @@ def test_issuing_body(sentence: str, rid: str, issuer: str) -> None:
             "8380/BTC-QLCS",
             "Hướng dẫn xử lý trụ sở",
         ),
+        # a title in quotes without "về"
+        (
+            "Tổng kết Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII “một số vấn đề về tiếp tục "
+            "đổi mới, sắp xếp tổ chức bộ máy”; Đề án kết thúc hoạt động.",
+            "18-NQ/TW",
+            "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy",
+        ),
         # other documents joined to it
         (
             "Thực hiện Chỉ thị số 35-CT/TW ngày 30-5-2019 của Bộ Chính trị về đại hội đảng bộ các cấp và các văn bản hướng dẫn của "
@@ -255,3 +262,19 @@ def test_codes_in_capitals(sentence: str, ids: set[str]) -> None:
 )
 def test_short_form_with_the_party_body_that_issued_it(sentence: str, rid: str, issuer: str) -> None:
     assert _ref(sentence, rid).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid"),
+    [
+        # a quote after words that follow the body names something else
+        (
+            "Giấy mời số 77/GM-SKHCN ngày 04/12/2025 của Sở Khoa học và Công nghệ tham dự “Lớp bồi dưỡng AI cho doanh nghiệp”.",
+            "77/GM-SKHCN",
+        ),
+        ("Phương án số 02/PA-BCA-C04 ngày 09/8/2021 của Bộ Công an và Dự án “Hợp tác quốc tế về phòng, chống ma túy”.", "02/PA-BCA-C04"),
+        ("Kế hoạch số 1859/KH-UBND ngày 29/4/2025 của UBND tỉnh triển khai phong trào “Bình dân học vụ số” năm 2025.", "1859/KH-UBND"),
+    ],
+)
+def test_no_title_from_a_quote_that_names_something_else(sentence: str, rid: str) -> None:
+    assert _ref(sentence, rid).title is None

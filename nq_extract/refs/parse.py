@@ -196,9 +196,11 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
         bd = rx.date_before_re().search(text, max(0, kb[1] - 140), kb[1])
         if bd:  # "Ngày 14/6/2024, Bộ Chính trị ban hành Chỉ thị số 35-CT/TW"
             c.date = _iso(bd.group("d") or bd.group("d2"), bd.group("m") or bd.group("m2"), bd.group("y") or bd.group("y2"))
+    quote_from: int | None = pos  # where a title in quotes may start
     found = _body_at(text, pos, limit)
     if found:
         bs, kept, be = found
+        quote_from = kept if kept > bs else be
         if kept > bs:  # a known body's full name (and the place it serves)
             body = " ".join(text[bs:kept].split())
         else:
@@ -206,6 +208,7 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
             stop = rx.BODY_STOP.search(" " + body + " ")
             if stop:
                 body = body[: stop.start()]
+                quote_from = None  # words after the body: a quote there is not the cited document's title
             body = " ".join(body.split())
         if len(body) >= 2 and body[0].isupper():
             c.body = body
@@ -241,6 +244,11 @@ def context(text: str, c: Cite, reg: Registry, kind_end: int | None = None) -> N
             title = _before_next_clause(title)
         title = " ".join(title.split()).rstrip(" ,")
         if len(title) >= 3:
+            c.title = title[:1].upper() + title[1:]
+    elif quote_from is not None:
+        qm = rx.quoted_title_re().match(text, quote_from, limit)
+        if qm:  # "... khóa XII “một số vấn đề về tiếp tục đổi mới ...”": a title in quotes without "về"
+            title = " ".join(qm.group("title").split())
             c.title = title[:1].upper() + title[1:]
 
 

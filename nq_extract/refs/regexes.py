@@ -212,6 +212,12 @@ def title_after_re() -> re.Pattern[str]:
     return re.compile(rf"{SP}{{0,3}},?{WS}?(?P<quote>[“\"«]{SP}?)?(?:về{WS}việc|[Vv]ề|[Vv]/[Vv]){WS}(?P<title>[^;]{{3,400}})")
 
 
+@cache
+def quoted_title_re() -> re.Pattern[str]:
+    """A title in quotes right after a citation, its body and term ("... khóa XII “một số vấn đề ...”")."""
+    return re.compile(rf"{SP}{{0,3}}(?:{KHOA}{SP}{{1,2}}[IVXL]{{1,6}}{SP}{{0,2}})?,?{WS}?[“\"«](?P<title>[^”\"»\n;]{{3,300}})[”\"»]")
+
+
 TITLE_STOP = re.compile(
     rf"\.(?:\s|$)|\(gọi tắt|\(sau đây|;|\n\n|:|,?[ \t]*\n(?=[ \t]*[{UP}][{UP} ]{{3,}}(?::|\n|$))"
 )  # or a heading in capitals
