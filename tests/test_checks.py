@@ -140,6 +140,8 @@ CONSISTENT += [
         "Năm 2024 toàn huyện kết nạp 150 đảng viên. Trong đó, 90 đảng viên là đoàn viên thanh niên và 60 đảng viên ở khu vực khác.",
         [("sum", "consistent", 150, None)],
     ),
+    ("Năm 2024 phát hiện 50 vụ vi phạm. Cụ thể: 20 vụ trộm cắp, 30 vụ cố ý gây thương tích.", [("sum", "consistent", 50, None)]),
+    ("Năm 2024 kết nạp 150 đảng viên. Cụ thể, 90 đảng viên là đoàn viên, chiếm 60%.", [("percentage", "consistent", 60, None)]),
     # ... also when a percentage follows that figure
     (
         "Năm 2024 kết nạp 150 đảng viên, đạt 95% kế hoạch. Trong đó, 90 đảng viên là đoàn viên, chiếm 60%.",
@@ -348,7 +350,8 @@ NOT_RELATIONS = [
     # a budget's large items after "trong đó", short of the total by more than a slip: not all of it
     "Tổng thu ngân sách quý I đạt 3.417 tỷ đồng, trong đó thu nội địa đạt 2.310 tỷ đồng, thu thuế xuất, nhập khẩu 1.083 tỷ đồng.",
     "Tổng chi ngân sách đạt 16.080 tỷ đồng, trong đó chi đầu tư phát triển 7.831 tỷ đồng, chi thường xuyên 8.100 tỷ đồng.",
-    "Năm 2024 kết nạp 150 đảng viên. Cụ thể, 90 đảng viên là đoàn viên, chiếm 50%.",
+    # a sentence of its own may detail only some of the total: parts short of it make no sum
+    "Năm 2024 phát hiện 50 vụ vi phạm. Cụ thể: 20 vụ trộm cắp, 25 vụ cố ý gây thương tích.",
     # page code that a web page's text may carry
     ".wb-autocomplete-suggestions {\nborder: 1px solid #ccc;\nbox-shadow: -1px 1px 3px rgba(0, 0, 0, .1);\nposition: absolute;\n}",
     "if((event1.which == 10) || (event1.which == 13))\n{\nS3F5AE4C3_Submit();return false;\n}",

@@ -363,6 +363,7 @@ def breakdowns(t: Text) -> list[Relation]:
     for m in _keyword_finditer(text):
         kw = m.group().lower()
         ss, se = t.bounds.sentence(m.start())
+        across = False  # the total stands in the sentence before
         depth_open = text.rfind("(", ss, m.start())
         in_paren = depth_open >= 0 and text.find(")", depth_open, m.start()) < 0
         if in_paren:
@@ -383,7 +384,7 @@ def breakdowns(t: Text) -> list[Relation]:
                 ps = t.bounds.sentence(ss - 1)[0]
                 depths = _depths(text, ps, ss)
                 figs = [x for x in t.between(ps, ss) if x.kind == FIGURE and not x.slash_prev and depths[x.start - ps] == 0]
-                total, ss = (_total_before(t, m.start(), ps) or (figs[-1] if figs else None)), ps
+                total, ss, across = (_total_before(t, m.start(), ps) or (figs[-1] if figs else None)), ps, True
         if total is None:
             total = _shared_denominator(t, region)
         if total is None or region[1] - region[0] < 3:
@@ -405,7 +406,8 @@ def breakdowns(t: Text) -> list[Relation]:
             continue
         before = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and not x.slash_prev]
         for whole, its_parts in _totals_of(total, parts, before) or ():
-            _emit_breakdown(t, out, whole, its_parts, subset_possible=kw.startswith("trong"), source="keyword")
+            # a sentence of its own may detail only some of the total ("... 50 vụ. Cụ thể: 20 vụ ..., 25 vụ ...")
+            _emit_breakdown(t, out, whole, its_parts, subset_possible=kw.startswith("trong") or across, source="keyword")
     return out
 
 
@@ -413,8 +415,8 @@ _EXAMPLES = re.compile(r"\b(?:như|ví dụ|điển hình|tiêu biểu|một s�
 
 
 def _opens_sentence(text: str, ss: int, at: int, kw: str) -> bool:
-    """ "Trong đó" opening a sentence that follows a full stop: its parts break down the sentence before."""
-    if not kw.startswith("trong đó") or ss == 0 or text[ss:at].strip():
+    """ "Trong đó" or "Cụ thể" opening a sentence that follows a full stop: its parts break down the sentence before."""
+    if not kw.startswith(("trong đó", "cụ thể")) or ss == 0 or text[ss:at].strip():
         return False
     j = ss
     while j > 0 and text[j - 1].isspace():
