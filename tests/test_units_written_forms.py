@@ -66,3 +66,17 @@ def test_capitals_canonical_like_running_text(header: str, canonical: str) -> No
     text = f"{header}\n\nSố: 12-BC/ĐU\n\nTam Đường, ngày 05 tháng 3 năm 2024\n\nBÁO CÁO\nKết quả\n\nHội nghị đã họp.\n"
     got = {u.name: u.canonical for u in nq_extract.parse(text).units}
     assert got[header] == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dot below of "huyện" dropped: read as the district, written right in the canonical name
+        ("Ban tuyên giáo Huyên ủy tổ chức hội nghị", [("Ban tuyên giáo Huyên ủy", "party", "Ban Tuyên giáo Huyện ủy")]),
+        ("trang của công an huyên đã đăng tin", [("công an huyên", "state", "Công an huyện")]),
+        # "huyên náo" (noisy) is no district
+        ("không khí huyên náo của ngày hội", []),
+    ],
+)
+def test_common_slips(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert units(text) == expected

@@ -240,11 +240,11 @@ def _spellings() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """The written form of each body, field and administrative type in the data, keyed by its first
     word's fold, longest first (the first spelling in the data wins: "Đoàn Thanh niên")."""
     spec = data.load("unit_kinds.json")
-    names = [b["name"] for b in spec["bodies"]] + spec["domains"] + [a["name"] for a in spec["admin_types"]]
-    names += [w for w in spec["level_words"] if w != "Đảng"]
+    entries = [(b["name"], b.get("variant_of")) for b in spec["bodies"] + spec["admin_types"]]
+    entries += [(d, None) for d in spec["domains"]] + [(w, None) for w in spec["level_words"] if w != "Đảng"]
     seen: dict[tuple[str, ...], str] = {}
-    for n in names:
-        seen.setdefault(_key(n), n)
+    for n, right in entries:
+        seen.setdefault(_key(n), right or n)  # a slip ("Huyên ủy") is written right ("Huyện ủy")
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for k, n in sorted(seen.items(), key=lambda t: -len(t[0])):
         out.setdefault(k[0], []).append((k, n))
@@ -482,7 +482,11 @@ def _variant_of(written: str, official: str) -> bool:
 @cache
 def _full_types() -> dict[str, str]:
     """Administrative types written short ("TP.") and in full ("thành phố"), as the gazetteer writes them."""
-    return {a["name"]: a["full"] for a in data.load("unit_kinds.json")["admin_types"] if a.get("full")}
+    return {
+        a["name"]: a.get("full") or a["variant_of"]
+        for a in data.load("unit_kinds.json")["admin_types"]
+        if a.get("full") or a.get("variant_of")
+    }
 
 
 def _join(prefix: str, rest: str) -> str:
