@@ -24,6 +24,12 @@ def _dates(text: str) -> list[tuple[str, str | None, str, str | None]]:
         ("Ngày 3 đến 5 tháng 4 năm 2024 tập huấn.", [("Ngày 3 đến 5 tháng 4 năm 2024", "2024-04-03", "day", "2024-04-05")]),
         ("Từ tháng 3 đến tháng 5 năm 2024, tổ chức tuyên truyền.", [("Từ tháng 3 đến tháng 5 năm 2024", "2024-03", "month", "2024-05")]),
         ("từ tháng 7 đến hết tháng 12/2025 rà soát.", [("từ tháng 7 đến hết tháng 12/2025", "2025-07", "month", "2025-12")]),
+        ("từ tháng 10/2023 đến tháng 3/2024 triển khai.", [("từ tháng 10/2023 đến tháng 3/2024", "2023-10", "month", "2024-03")]),
+        (
+            "Từ tháng 10 năm 2023 đến hết tháng 3 năm 2024.",
+            [("Từ tháng 10 năm 2023 đến hết tháng 3 năm 2024", "2023-10", "month", "2024-03")],
+        ),
+        ("tháng 10/2024 đến tháng 3/2024", [("tháng 3/2024", "2024-03", "month", None)]),
         ("Trong 9 tháng năm 2023, thu ngân sách đạt kế hoạch.", [("9 tháng năm 2023", "2023-01", "month", "2023-09")]),
         ("Kết quả 6 tháng cuối năm 2024.", [("6 tháng cuối năm 2024", "2024-07", "month", "2024-12")]),
         ("Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/\n2003;", [("26/11/\n2003", "2003-11-26", "day", None)]),

@@ -4,7 +4,8 @@ Day: "28/11/2023", "28-11-2023", "28.11.2023", "ngày 24 tháng 11 năm 2023".
 Month: "tháng 12/2023", "tháng 12 năm 2023", "9/2025". Quarter: "quý III/2024".
 Year: "năm 2024". Periods carry an ``end``: "6 tháng đầu năm 2025",
 "giai đoạn 2016 - 2020", "từ ngày 01/7 đến 31/12/2025" (the year carried back),
-"từ ngày 12 đến ngày 15 tháng 10 năm 2020", "từ tháng 3 đến tháng 5 năm 2024", "9 tháng năm 2024".
+"từ ngày 12 đến ngày 15 tháng 10 năm 2020", "từ tháng 3 đến tháng 5 năm 2024",
+"từ tháng 10/2023 đến tháng 3/2024", "9 tháng năm 2024".
 An impossible date ("31/02/2023", "07/11/202") is a warning and a check of kind
 ``date``, never a date.
 """
@@ -30,6 +31,7 @@ _PATTERN = re.compile(
     (?P<half>(?<![\d{LETTER}])(?P<h_n>0?[1-9]|1[0-2]|mười\ một|mười\ hai|hai|ba|bốn|sáu|bảy|tám|chín|mười){_WS}tháng{_WS}(?:(?P<h_w>đầu|cuối){_WS})?năm{_WS}(?P<h_y>{YEAR})(?!\d))
     |(?P<dwrange>(?:từ{_WS})?ngày{_WS}(?P<wr_d1>{_D}){_WS}(?:đến|tới)(?:{_WS}ngày)?{_WS}(?P<wr_d2>{_D})
         (?:{_WS}tháng{_WS}(?P<wr_m>{_D})[ \t]*,?{_WS}năm{_WS}(?P<wr_y>\d{{4}})|/(?P<wr_m2>{_D})/(?P<wr_y2>\d{{4}}))(?![\d/]))
+    |(?P<myrange>(?:từ{_WS})?tháng{_WS}(?P<my_m1>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<my_y1>\d{{4}}){_WS}(?:đến|tới)(?:{_WS}hết)?{_WS}tháng{_WS}(?P<my_m2>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<my_y2>\d{{4}})(?![\d/]|[.,]\d))
     |(?P<mrange>(?:từ{_WS})?tháng{_WS}(?P<mr_m1>{_D}){_WS}(?:đến|tới)(?:{_WS}hết)?{_WS}tháng{_WS}(?P<mr_m2>{_D})[ \t]*(?:[/.\-]|,?{_WS}năm{_WS})[ \t]*(?P<mr_y>\d{{4}})(?![\d/]|[.,]\d))
     |(?P<drange>(?:từ{_WS}ngày|từ|ngày){_WS}(?P<r_d1>{_D})(?P<r_s1>[/.\-])(?P<r_m1>{_D})(?:(?P=r_s1)(?P<r_y1>\d{{4}}))?
         [ \t]*(?:đến|tới|[-–])(?:{_WS}ngày)?[ \t]*(?P<r_d2>{_D})(?P<r_s2>[/.\-])(?P<r_m2>{_D})(?P=r_s2)(?P<r_y2>\d{{4}})(?![\d/]))
@@ -186,6 +188,13 @@ def _one(m: re.Match[str]) -> Found | None:
         if a.value and b.value and a.value >= b.value:
             return Found(_last_word(m, "ngày", "wr_d2"), e, "day", b.value)  # no range: the date it ends on
         return Found(s, e, "day", a.value, b.value)
+    if g("myrange"):
+        a, b = _month(s, e, g("my_m1"), g("my_y1")), _month(s, e, g("my_m2"), g("my_y2"))
+        if a.problem or b.problem:
+            return Found(s, e, "month", None, problem=a.problem or b.problem)
+        if a.value and b.value and a.value >= b.value:
+            return Found(_last_word(m, "tháng", "my_m2"), e, "month", b.value)
+        return Found(s, e, "month", a.value, b.value)
     if g("mrange"):
         a, b = _month(s, e, g("mr_m1"), g("mr_y")), _month(s, e, g("mr_m2"), g("mr_y"))
         if a.problem or b.problem:
