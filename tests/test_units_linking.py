@@ -67,3 +67,21 @@ def test_a_list_item_keeps_its_own_type() -> None:
     got = links("UBND xã Hiệp Thạnh, phường Phạm Ngũ Lão báo cáo.")
     assert got["UBND xã Hiệp Thạnh"][0] == "24967"
     assert got["UBND phường Phạm Ngũ Lão"][0] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a later name of a list that the gazetteer knows under another type takes no type from the first
+        ("ngoài tỉnh như: thành phố Hồ Chí Minh, Đồng Nai và các tỉnh khác.", ["thành phố Hồ Chí Minh"]),
+        # the same type carries over
+        ("UBND xã Hiệp Thạnh, Ninh Gia báo cáo.", ["UBND xã Hiệp Thạnh", "UBND xã Ninh Gia"]),
+    ],
+)
+def test_a_list_type_carries_over_only_to_its_kind(body: str, expected: list[str]) -> None:
+    assert [n for n in links(body) if n != "ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG"] == expected
+
+
+def test_a_force_is_no_unit() -> None:
+    report = nq_extract.parse("Tăng cường chỉ đạo lực lượng Công an cơ sở, nhất là Công an xã phát huy vai trò.")
+    assert [u.name for u in report.units] == ["Công an xã"]

@@ -732,6 +732,8 @@ class Scanner:
             return None  # "Ban Tổ chức Đại hội", "Ban Tổ chức cuộc thi": the organisers of an event
         if body.get("not_before_lower") and self._lower_in(i + _key_len(body["name"]), body["not_before_lower"]):
             return None  # "Hội trường" (a hall), "hội nghị": one word, not an association
+        if body.get("not_after_words") and i > 0 and self.toks[i - 1].fold in body["not_after_words"] and self.joined(i - 1, i):
+            return None  # "lực lượng Công an cơ sở": a force, not a unit
         if body.get("not_after_position") and self.after_position(i):
             return None  # "Phó Bí thư Thường trực", "Phó Thủ tướng Thường trực Chính phủ": part of the position
         m = self._body_match(i, n, body)

@@ -34,6 +34,7 @@ class _Found:
     match: Match
     place_tokens: tuple[int, int] | None  # the place name this expansion links
     type_: str | None = None  # a list item's own administrative type ("xã A, phường B": "phường")
+    listed: bool = False  # a later name of a list that takes the type written before the first
 
 
 def run(ctx: Context) -> None:
@@ -74,6 +75,8 @@ def run(ctx: Context) -> None:
     linker = _Linker(ctx, sc, found)
     units: dict[str, Unit] = {}
     for f in found:
+        if f.listed and f.name not in units and linker.of_another_type(f):
+            continue  # "thành phố Hồ Chí Minh, Đồng Nai": Đồng Nai is a province, no city
         unit = units.get(f.name)
         if unit is None:
             unit = units[f.name] = Unit(name=f.name, kind=f.match.kind, level=f.match.level, **linker.link(f))
@@ -196,7 +199,7 @@ def _expand(sc: Scanner, m: Match) -> list[_Found]:
                 out.append(_Found(_clean(before_type + text[t : toks[b - 1].end]), t, toks[b - 1].end, m, (a, b), own))
             else:
                 name = _clean(prefix + text[toks[a].start : toks[b - 1].end])
-                out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b)))
+                out.append(_Found(name, toks[a].start, toks[b - 1].end, m, (a, b), listed=True))
         return out
     if m.items:
         head = toks[m.start_tok].text
@@ -436,6 +439,19 @@ class _Linker:
             return self._elsewhere(self._gz_link(name, "district", "2019", "", type_))
         era = self.era
         return self._gz_link(name, "province", era, "", type_) or self._gz_link(name, "province", "2019", "", type_)
+
+    def of_another_type(self, f: _Found) -> bool:
+        """The place a list's later name links to is of another type than the one written before the
+        list: the type does not carry over to it."""
+        level, name = self._named_level(f)
+        written = self._type(f)
+        if not (level and name and written):
+            return False
+        self._setup()
+        link = self._link_place(level, name, written)
+        from ..gazetteer import strip_marks
+
+        return link is not None and strip_marks(link.place.type) != strip_marks(written)
 
     def link(self, f: _Found) -> dict[str, Any]:
         m = f.match
