@@ -46,6 +46,10 @@ class BadDocx(NqError):
     status = "bad_docx"
 
 
+class BadImage(NqError):
+    status = "bad_image"
+
+
 class TooLarge(NqError):
     status = "too_large"
 

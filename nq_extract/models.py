@@ -17,7 +17,7 @@ from .version import SCHEMA_VERSION
 
 Grain = Literal["day", "month", "quarter", "year"]
 CheckStatus = Literal["consistent", "inconsistent", "unverifiable"]
-SourceFormat = Literal["pdf", "text", "docx", "markdown", "html"]
+SourceFormat = Literal["pdf", "text", "docx", "markdown", "html", "image"]
 
 
 class _Model(BaseModel):

@@ -189,7 +189,11 @@ def process_text(text: str, **options: Any) -> Report:
 
 def format_of_name(path: str | os.PathLike[str]) -> Any:
     """The contract's ``source.format`` a file's name suggests, before it is read ("text" when unknown)."""
+    from .load import IMAGE_SUFFIXES
+
     suffix = Path(path).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
     return {
         ".pdf": "pdf",
         ".docx": "docx",

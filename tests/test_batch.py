@@ -226,7 +226,7 @@ def test_uncommitted_tail_is_cut_on_open(tmp_path):
 @pytest.mark.parametrize(
     ("entries", "expected"),
     [
-        (["a.txt", "sub/b.pdf", "sub/.hidden.txt", "sub/c.png", "out/r.txt"], ["a.txt", "sub/b.pdf"]),
+        (["a.txt", "sub/b.pdf", "sub/.hidden.txt", "sub/c.png", "sub/d.xlsx", "out/r.txt"], ["a.txt", "sub/b.pdf", "sub/c.png"]),
         (["x/one.docx", "x/two.md"], ["x/one.docx", "x/two.md"]),
     ],
 )

@@ -40,10 +40,17 @@ def test_undecodable_file(tmp_path):
 
 
 def test_unsupported_format(tmp_path):
+    p = tmp_path / "bang-tinh.xlsx"
+    p.write_bytes(b"\0" * 100)
+    r = run("parse", str(p))
+    assert r.returncode == 1 and "unsupported" in r.stderr
+
+
+def test_a_broken_image_is_a_one_line_error(tmp_path):
     p = tmp_path / "scan.png"
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
     r = run("parse", str(p))
-    assert r.returncode == 1 and "unsupported" in r.stderr
+    assert r.returncode == 1 and "image" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_summary(seed_path):

@@ -127,3 +127,69 @@ def test_two_columns_read_one_after_the_other():
     ]
     order = [" ".join(w["text"] for w in line) for line in ocr.columns(lines)]
     assert order == ["Nơi nhận:", "- Lưu.", "- Huyện", "T/M BAN", "PHÓ", "Cao Trang", "Một dòng dài"]
+
+
+def _scan_pages():
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(SCAN))
+    try:
+        return [doc[i].render(scale=300 / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+@needs_ocr
+@pytest.mark.ocr
+def test_a_page_scanned_to_an_image_reads_like_the_scanned_pdf(tmp_path, scan_report):
+    from .helpers import assert_valid
+
+    first = _scan_pages()[0]
+    path = tmp_path / "trang-1.png"
+    first.save(path, dpi=(300, 300))
+    report = nq_extract.parse(path)
+    assert (report.source.status, report.source.format, report.source.pages, report.source.ocr) == ("ok", "image", 1, True)
+    assert (report.document.id, report.document.date) == (scan_report.document.id, scan_report.document.date)
+    on_page_1 = {("ref", r.id) for r in scan_report.references if any(m.page == 1 for m in r.mentions)}
+    assert on_page_1 and on_page_1 <= {("ref", r.id) for r in report.references}
+    assert_valid(report)
+    from nq_extract.models import all_spans
+
+    assert all(s.page == 1 and s.bbox for s in all_spans(report))
+
+
+def test_image_pages_become_pdf_pages_at_the_image_resolution(tmp_path):
+    from nq_extract.load.image import to_pdf
+
+    pages = _scan_pages()
+    buf = tmp_path / "scan.tiff"
+    pages[0].save(buf, save_all=True, append_images=pages[1:], dpi=(200, 200), compression="tiff_lzw")
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(to_pdf(buf.read_bytes()))
+    assert len(pdf) == len(pages) == 3
+    width_pt = pdf[0].get_size()[0]
+    assert abs(width_pt - pages[0].width / 200 * 72) < 1  # 200 dpi stated: the page keeps its paper size
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status"),
+    [
+        ("hong.png", b"\x89PNG\r\n\x1a\n" + b"junk" * 10, "bad_image"),
+        ("anh.jpg", "Báo cáo số 12".encode(), "bad_image"),
+    ],
+)
+def test_an_unreadable_image_is_a_clear_status(tmp_path, name, data, status):
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = nq_extract.parse(path)
+    assert (report.source.status, report.source.format) == (status, "image")
+    assert "image" in report.source.message and "\n" not in report.source.message
+
+
+def test_an_image_without_ocr_is_a_clear_status(tmp_path):
+    path = tmp_path / "trang.png"
+    _scan_pages()[0].save(path)
+    report = nq_extract.parse(path, ocr=False)
+    assert (report.source.status, report.source.format) == ("ocr_unavailable", "image")
+    assert "OCR" in report.source.message

@@ -18,13 +18,18 @@ from ..models import Source
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".csv", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
 MAX_BYTES = 200 * 1024 * 1024
 
 
 def sniff(data: bytes, name: str = "") -> str:
-    """``pdf``, ``docx``, ``html``, ``markdown``, ``text`` or ``unsupported``."""
+    """``pdf``, ``docx``, ``html``, ``image``, ``markdown``, ``text`` or ``unsupported``."""
+    from .image import is_image
+
     suffix = Path(name).suffix.lower()
     head = data[:1024]
+    if is_image(head):
+        return "image"
     if head.lstrip(b"\r\n\t \x00")[:5] == b"%PDF-" or b"%PDF-" in head[:1024] and suffix == ".pdf":
         return "pdf"
     if head[:4] == b"PK\x03\x04":
@@ -43,8 +48,10 @@ def sniff(data: bytes, name: str = "") -> str:
         return "markdown"
     if suffix in TEXT_SUFFIXES or suffix == ".log":
         return "text"
-    if suffix in (".doc", ".xls", ".xlsx", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip"):
+    if suffix in (".doc", ".xls", ".xlsx", ".odt", ".rtf", ".zip"):
         return "unsupported"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"  # the image reader will say what is wrong with it
     return "text"
 
 
@@ -76,6 +83,10 @@ def load_bytes(data: bytes, name: str = "", **options: Any) -> Loaded:
         from .docx import load_docx
 
         return load_docx(data, source, **options)
+    if kind == "image":
+        from .image import load_image
+
+        return load_image(data, source, **options)
     if kind == "html":
         from .html import load_html
 
