@@ -33,8 +33,8 @@ def test_same_party_id_of_two_terms_is_two_documents() -> None:
     # each dated mention keeps the bare mention after it
     assert [len(r.mentions) for r in refs] == [2, 2]
     assert refs[0].mentions[1].start < refs[1].mentions[0].start < refs[1].mentions[1].start
-    # only the later one is the catalogue's directive
-    assert [r.catalogue for r in refs] == [False, True]
+    # each is linked to the catalogue's directive of its own term
+    assert [r.catalogue for r in refs] == [True, True]
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,28 @@ def test_mentions_say_which_document_by_title_year_or_the_nearest_that_does() ->
 def test_date_before_the_citation(sentence: str, date: str | None) -> None:
     report = nq_extract.parse(sentence)
     assert [r.date for r in report.references] == [date]
+
+
+def test_each_catalogue_entry_falls_in_its_term_and_one_id_per_term() -> None:
+    from nq_extract.refs import catalogue as cat
+
+    for cid, entries in cat.catalogue().items():
+        assert len({e.term for e in entries}) == len(entries), cid
+        for e in entries:
+            assert cat.in_term(e.date, e.term), (cid, e.term, e.date)
+
+
+@pytest.mark.parametrize(
+    ("report_date", "date", "title_end"),
+    [
+        ("ngày 10 tháng 9 năm 2020", "2019-05-30", "lần thứ XIII của Đảng"),
+        ("ngày 10 tháng 9 năm 2025", "2024-06-14", "lần thứ XIV của Đảng"),
+    ],
+)
+def test_a_bare_mention_links_the_document_of_the_report_s_term(report_date: str, date: str, title_end: str) -> None:
+    text = (
+        f"HUYỆN ỦY ĐÔNG SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 45-BC/HU\nĐông Sơn, {report_date}\nBÁO CÁO\nkết quả đại hội\n\n"
+        "Thực hiện Chỉ thị số 35-CT/TW của Bộ Chính trị, các đảng bộ đã tổ chức đại hội.\n"
+    )
+    ref = next(r for r in nq_extract.parse(text).references if r.id == "35-CT/TW")
+    assert ref.catalogue and ref.date == date and (ref.title or "").endswith(title_end)

@@ -3,7 +3,8 @@
 Party numbering restarts with every term, so an id alone is not enough: an entry
 links only when what the text says agrees with the catalogue's term: the term it
 names (``khóa XII``), the date it gives (inside the term), or the title. An entry
-that says nothing either way links when the report itself falls in that term.
+that says nothing either way links when the report itself falls in that term (the
+latest term's entry when the report has no date).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def catalogue() -> dict[str, list[Entry]]:
         out.setdefault(d["id"], []).append(
             Entry(d["id"], d["term"], d.get("date"), d.get("title"), d.get("issuer"), d.get("conference"), bool(d.get("verified")))
         )
+    for entries in out.values():  # the latest term first: what a citation that says nothing most likely names
+        entries.sort(key=lambda e: e.date or "", reverse=True)
     return out
 
 
