@@ -6,4 +6,4 @@ change any output; the batch ledger re-does documents processed by an older one.
 
 __version__ = "0.1.0"
 SCHEMA_VERSION = "1.3"
-PIPELINE_VERSION = "0.1.1"
+PIPELINE_VERSION = "0.1.2"
