@@ -431,6 +431,10 @@ def _sections(text: str, start: int) -> list[Section]:
     return out
 
 
+# the signature's position printed beside a recipient after its semicolon ("- UBND tỉnh; PHÓ CHỦ TỊCH")
+_CELL_AFTER_ITEM = re.compile(rf"(?<=[;,])[ \t]*[{_UPPER_VI}][{_UPPER_VI} \t]{{6,}}$")
+
+
 def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     found = None
     for m in _recipients_finditer(text, max(0, len(text) - 6000)):
@@ -456,9 +460,11 @@ def _recipients(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]
             while e > s and text[e - 1] in " ,;.":
                 e -= 1
             # merged two-column lines: cut at a capital-letters signature part
-            cut = re.search(r"\s(?:T/M|TM\.|KT\.|TL\.|TUQ\.|[A-ZĐ ]{8,}$)", text[s:e])
+            cut = re.search(r"\s(?:T/M|TM\.|KT\.|TL\.|TUQ\.|[A-ZĐ ]{8,}$)", text[s:e]) or _CELL_AFTER_ITEM.search(text, s, e)
             if cut:
-                e = s + cut.start()
+                e = (s + cut.start()) if cut.re is not _CELL_AFTER_ITEM else cut.start()
+                while e > s and text[e - 1] in " ,;.":
+                    e -= 1
             if e > s and not text[s:e].startswith(("Lưu", "LƯU")):
                 items.append((s, e))
             block_end = le

@@ -112,3 +112,32 @@ def test_a_number_in_the_body_is_not_the_document_s_own_without_a_header() -> No
     assert report.document.id is None
     assert report.document.kind is None
     assert [r.id for r in report.references] == ["34/2016/NQ-HĐND"]
+
+
+BASE = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nSố: 12/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Đông Sơn, ngày 02 tháng 5 năm 2024\nBÁO CÁO\nKết quả công tác tháng 4\n\nNội dung báo cáo.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "recipients"),
+    [
+        # the signature's position printed beside a recipient in a flattened two-column block
+        (
+            "Nơi nhận:                                   KT. CHỦ TỊCH\n- UBND tỉnh;                                 PHÓ CHỦ TỊCH\n"
+            "- Lưu: VT.\n\n                                             Lê Thị Cúc\n",
+            ["UBND tỉnh"],
+        ),
+        # recipients written in capitals stay whole
+        (
+            "Nơi nhận:\n- VP UBND TỈNH;\n- CÔNG AN HUYỆN;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n",
+            ["VP UBND TỈNH", "CÔNG AN HUYỆN"],
+        ),
+    ],
+)
+def test_recipients(footer: str, recipients: list[str]) -> None:
+    report = nq_extract.parse(BASE + footer)
+    assert_valid(report)
+    assert report.document.recipients == recipients
+    assert report.document.signer is not None and report.document.signer.position == "Phó Chủ tịch"

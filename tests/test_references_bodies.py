@@ -37,6 +37,11 @@ def _ref(sentence: str, rid: str) -> nq_extract.models.Reference:
             "77/KH-SVHTTDL",
             "Sở Văn hóa, Thể thao và Du lịch",
         ),
+        (
+            "Thực hiện Công văn số 2928/LĐTBXH-BVCSTE ngày 12/8/2014 của Bộ Lao động, Thương binh và Xã hội về việc triển khai.",
+            "2928/LĐTBXH-BVCSTE",
+            "Bộ Lao động, Thương binh và Xã hội",
+        ),
         # a line wrapped inside the name, the next line going on in lower case
         (
             "Thực hiện Chỉ thị số 8008/CT-TCTL ngày 25/10/2019 của Bộ trưởng Bộ Nông nghiệp và Phát triển\nnông thôn về việc tăng cường "
