@@ -80,3 +80,16 @@ def test_capitals_canonical_like_running_text(header: str, canonical: str) -> No
 )
 def test_common_slips(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a type before a proper name that begins like a body ("Huyện đoàn") stays a type
+        ("UBND huyện Đoàn Kết báo cáo", [("UBND huyện Đoàn Kết", "state", "Ủy ban nhân dân huyện Đoàn Kết")]),
+        # a body's head alone after a type (a table's cells) names no place
+        ("trực thuộc UBND cấp tỉnh Ban 5 án", []),
+    ],
+)
+def test_types_before_names(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert units(text) == expected

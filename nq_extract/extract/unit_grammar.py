@@ -264,6 +264,8 @@ class Scanner:
                 lower_ok or first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)
             ):
                 continue  # lower-case mass organisations need a named place, checked in match_at
+            if len(key) > 1 and first[:1].islower() and self._case_inverted(i, b["name"]):
+                continue  # "huyện Đoàn Kết": a type and a place's name, not "Huyện đoàn"
             n = len(key)
             nxt = self.toks[i + n].fold if i + n < len(self.toks) else ""
             if (
@@ -293,6 +295,13 @@ class Scanner:
                     n += d  # "Ban Quản lý dự án đầu tư xây dựng số 1", "Trường Tiểu học số 2"
             return n, b
         return None
+
+    def _case_inverted(self, i: int, name: str) -> bool:
+        """A body's name capitalised on its first word and not on a later one is written the other way."""
+        words = _words(name)
+        if not words[0][:1].isupper():
+            return False
+        return any(w[:1].islower() and self.toks[i + k].text[:1].isupper() for k, w in enumerate(words[1:], 1))
 
     def _lower_field(self, i: int, b: dict[str, Any]) -> bool:
         """A department or a school written in lower case before its capitalised field, its code or
@@ -497,6 +506,8 @@ class Scanner:
             and not _is_upper_word(self.toks[i])
         ):
             return i  # "tỉnh Kế hoạch", "UBND tỉnh Cơ quan": a capitalised noun, not a place; "TP. HCM" is one
+        if words == 1 and j == i + 1 and self.toks[i].fold in self.g.single:
+            return i  # "cấp tỉnh Ban 5" (a table's cells): a body's head alone names no place
         return self._person_after(i, j)
 
     def _label(self, j: int) -> bool:

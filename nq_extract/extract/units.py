@@ -278,6 +278,8 @@ def _cased(name: str) -> str:
                 continue
             if written.isupper() and name[t.start : toks[i + n - 1].end] != written:
                 continue  # an abbreviation keeps its case ("UBND", not "ubnd")
+            if not capitals and _starts_a_name(toks, i, n, written):
+                continue  # "huyện Đoàn Kết" is a district's name, not "Huyện đoàn"
             out.append(written)
             pos = toks[i + n - 1].end
             i += n
@@ -487,6 +489,17 @@ class _Linker:
         base = expand_abbreviations(f.name)
         canonical = _join(base, _rest_of_chain(gz, place, skip_type=not m.bare_level))
         return {"canonical": canonical, "admin_code": place.code, "match_score": self.context_score}
+
+
+def _starts_a_name(toks: list[Any], i: int, n: int, written: str) -> bool:
+    """A word the data writes in lower case is capitalised at words i..i+n, and a capitalised word
+    follows: the words are a type and a proper name, not the body's name."""
+    from .unit_grammar import _words
+
+    if i + n >= len(toks) or not toks[i + n].text[:1].isupper():
+        return False
+    spelled = _words(written)
+    return any(w[:1].islower() and toks[i + k].text[:1].isupper() for k, w in enumerate(spelled) if k < n)
 
 
 def _variant_of(written: str, official: str) -> bool:
