@@ -141,3 +141,22 @@ def test_a_bare_mention_links_the_document_of_the_report_s_term(report_date: str
     )
     ref = next(r for r in nq_extract.parse(text).references if r.id == "35-CT/TW")
     assert ref.catalogue and ref.date == date and (ref.title or "").endswith(title_end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        (
+            "Căn cứ Quyết định số 1234/QĐ-UBND, ngày 05/5/2024 của UBND tỉnh; Quyết định số 1235/QĐ-UBND, cùng ngày.",
+            {"1234/QĐ-UBND": "2024-05-05", "1235/QĐ-UBND": "2024-05-05"},
+        ),
+        (
+            "Quyết định số 1006-QĐ/HU ngày 15/3/2024 của Huyện ủy; Quyết định số 1007-QĐ/HU ban hành cùng ngày.",
+            {"1006-QĐ/HU": "2024-03-15", "1007-QĐ/HU": "2024-03-15"},
+        ),
+        # nothing dated before: no date
+        ("Quyết định số 1235/QĐ-UBND, cùng ngày.", {"1235/QĐ-UBND": None}),
+    ],
+)
+def test_same_day_as_the_citation_before(sentence: str, dates: dict[str, str | None]) -> None:
+    assert {r.id: r.date for r in nq_extract.parse(sentence).references} == dates

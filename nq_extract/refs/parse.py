@@ -340,7 +340,21 @@ def find_cites(text: str, skip: tuple[int, int] | None = None) -> list[Cite]:
         out.extend(_listed(text, c))
         out.extend(_ranged(text, c, out))
     out.sort(key=lambda c: (c.start, c.implied))
+    _same_day(text, out)
     return out
+
+
+_SAME_DAY = re.compile(r"[ \t]{0,3},?[ \t]{0,3}(?:ban[ \t]hành[ \t])?cùng[ \t]ngày(?!\w)")
+
+
+def _same_day(text: str, cites: list[Cite]) -> None:
+    """ "Quyết định số 1234/QĐ-UBND, ngày 05/5/2024 ...; Quyết định số 1235/QĐ-UBND, cùng ngày": the date before."""
+    last: str | None = None
+    for c in cites:
+        if c.date is None and last and _SAME_DAY.match(text, c.end):
+            c.date = last
+        if c.date:
+            last = c.date
 
 
 def _join_lost_dash(text: str, c: Cite, reg: Registry) -> Cite:
