@@ -87,6 +87,8 @@ def test_common_slips(text: str, expected: list[tuple[str, str, str | None]]) ->
     [
         # a type before a proper name that begins like a body ("Huyện đoàn") stays a type
         ("UBND huyện Đoàn Kết báo cáo", [("UBND huyện Đoàn Kết", "state", "Ủy ban nhân dân huyện Đoàn Kết")]),
+        # a body whose later words are capitalised in the text is still the body
+        ("Trưởng đoàn Đại biểu Quốc hội tỉnh dự", [("đoàn Đại biểu Quốc hội tỉnh", "state", "Đoàn đại biểu Quốc hội tỉnh")]),
         # a body's head alone after a type (a table's cells) names no place
         ("trực thuộc UBND cấp tỉnh Ban 5 án", []),
     ],

@@ -264,7 +264,7 @@ class Scanner:
                 lower_ok or first[:1].isupper() or b.get("lower") or b.get("kind") == "mass" and len(key) > 1 or self._lower_field(i, b)
             ):
                 continue  # lower-case mass organisations need a named place, checked in match_at
-            if len(key) > 1 and first[:1].islower() and self._case_inverted(i, b["name"]):
+            if len(key) > 1 and first[:1].islower() and self.toks[i].fold in self.g.admin and self._case_inverted(i, b["name"]):
                 continue  # "huyện Đoàn Kết": a type and a place's name, not "Huyện đoàn"
             n = len(key)
             nxt = self.toks[i + n].fold if i + n < len(self.toks) else ""
