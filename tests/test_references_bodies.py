@@ -283,3 +283,26 @@ def test_short_form_with_the_party_body_that_issued_it(sentence: str, rid: str, 
 )
 def test_no_title_from_a_quote_that_names_something_else(sentence: str, rid: str) -> None:
     assert _ref(sentence, rid).title is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rid", "kind", "issuer"),
+    [
+        (
+            "Thực hiện Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15/6/2017 quy định chi tiết.",
+            "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN",
+            "Nghị quyết liên tịch",
+            "Ủy ban Thường vụ Quốc hội",
+        ),
+        (
+            "Căn cứ Nghị quyết liên tịch số 01/2024/NQLT-MTTW-BTT ngày 2/2/2024.",
+            "01/2024/NQLT-MTTW-BTT",
+            "Nghị quyết liên tịch",
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        ),
+        ("Căn cứ Nghị quyết số 85/2014/QH13 của Quốc hội.", "85/2014/QH13", "Nghị quyết", "Quốc hội"),
+    ],
+)
+def test_joint_resolutions(sentence: str, rid: str, kind: str, issuer: str) -> None:
+    ref = _ref(sentence, rid)
+    assert (ref.kind, ref.issuer) == (kind, issuer)
