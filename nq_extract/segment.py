@@ -305,7 +305,9 @@ def segment(doc: Document) -> Segments:
         raw = _RULE_RE.sub(" ", raw)
         issuer = _words_of(raw)
         if issuer and not issuer.isupper():
-            issuer = _caps_tail(raw) or issuer
+            tail = _caps_tail(raw)
+            if tail and len(issuer.split()) - len(tail.split()) >= 6:  # a page's own lines above, not a name in sentence case
+                issuer = tail
         if issuer and len(issuer) > 160:
             # a web page's own lines before the header: the issuer is the last block in capitals
             blocks = [b for b in (_words_of(x) for x in re.split(r"\n[ \t]*\n", raw)) if b]

@@ -141,3 +141,11 @@ def test_recipients(footer: str, recipients: list[str]) -> None:
     assert_valid(report)
     assert report.document.recipients == recipients
     assert report.document.signer is not None and report.document.signer.position == "Phó Chủ tịch"
+
+
+def test_an_issuer_partly_in_capitals_stays_whole() -> None:
+    text = (
+        "Ủy ban nhân dân\nTỈNH LÂM ĐỒNG\nSố: 12/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Lâm Đồng, ngày 02 tháng 5 năm 2024\nBÁO CÁO\nKết quả\n\nNội dung.\n"
+    )
+    assert nq_extract.parse(text).document.issuer == "Ủy ban nhân dân TỈNH LÂM ĐỒNG"
