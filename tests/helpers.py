@@ -14,3 +14,17 @@ def assert_valid(report: Report) -> None:
     for span in all_spans(report):
         assert 0 <= span.start <= span.end <= len(text), span
         assert text[span.start : span.end] == span.text, span
+
+
+def parse_valid(text: str) -> Report:
+    """``nq_extract.parse(text)``, its output checked by :func:`assert_valid`."""
+    import nq_extract
+
+    report = nq_extract.parse(text)
+    assert_valid(report)
+    return report
+
+
+def unit_names(text: str) -> list[str]:
+    """The names of the units found in ``text``, in order."""
+    return [u.name for u in parse_valid(text).units]

@@ -6,13 +6,9 @@ import pytest
 
 import nq_extract
 
-from .helpers import assert_valid
+from .helpers import unit_names
 
-
-def names(text: str) -> list[str]:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    return [u.name for u in report.units]
+names = unit_names
 
 
 @pytest.mark.parametrize(

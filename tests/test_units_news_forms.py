@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import nq_extract
+from .helpers import parse_valid
 
-from .helpers import assert_valid
-
-
-def parse(text: str) -> nq_extract.Report:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    return report
+parse = parse_valid
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import nq_extract
 from nq_extract import gazetteer
 
-from .helpers import assert_valid
+from .helpers import unit_names
 
-
-def names(text: str) -> list[str]:
-    report = nq_extract.parse(text)
-    assert_valid(report)
-    return [u.name for u in report.units]
+names = unit_names
 
 
 @pytest.mark.parametrize(

@@ -180,9 +180,9 @@ def _one(m: re.Match[str]) -> Found | None:
             a = _full(s, e, g("r_d1"), g("r_m1"), str(int(y2) - 1))
         return Found(s, e, "day", a.value, b.value)
     if g("dwrange"):
-        y, mo = g("wr_y") or g("wr_y2"), g("wr_m") or g("wr_m2")
-        a = _full(s, e, g("wr_d1"), mo, y)
-        b = _full(s, e, g("wr_d2"), mo, y)
+        wy, wmo = g("wr_y") or g("wr_y2"), g("wr_m") or g("wr_m2")
+        a = _full(s, e, g("wr_d1"), wmo, wy)
+        b = _full(s, e, g("wr_d2"), wmo, wy)
         if a.problem or b.problem:
             return Found(s, e, "day", None, problem=a.problem or b.problem)
         if a.value and b.value and a.value >= b.value:
@@ -190,18 +190,10 @@ def _one(m: re.Match[str]) -> Found | None:
         return Found(s, e, "day", a.value, b.value)
     if g("myrange"):
         a, b = _month(s, e, g("my_m1"), g("my_y1")), _month(s, e, g("my_m2"), g("my_y2"))
-        if a.problem or b.problem:
-            return Found(s, e, "month", None, problem=a.problem or b.problem)
-        if a.value and b.value and a.value >= b.value:
-            return Found(_last_word(m, "tháng", "my_m2"), e, "month", b.value)
-        return Found(s, e, "month", a.value, b.value)
+        return _month_range(m, s, e, a, b, "my_m2")
     if g("mrange"):
         a, b = _month(s, e, g("mr_m1"), g("mr_y")), _month(s, e, g("mr_m2"), g("mr_y"))
-        if a.problem or b.problem:
-            return Found(s, e, "month", None, problem=a.problem or b.problem)
-        if a.value and b.value and a.value >= b.value:
-            return Found(_last_word(m, "tháng", "mr_m2"), e, "month", b.value)
-        return Found(s, e, "month", a.value, b.value)
+        return _month_range(m, s, e, a, b, "mr_m2")
     if g("words"):
         if g("w_y"):
             return _full(s, e, g("w_d"), g("w_m"), g("w_y"))
@@ -239,6 +231,15 @@ def _one(m: re.Match[str]) -> Found | None:
     if g("year"):
         return Found(s, e, "year", g("y_y"))
     return None
+
+
+def _month_range(m: re.Match[str], s: int, e: int, a: Found, b: Found, last: str) -> Found:
+    """Months from ``a`` to ``b``; written backwards, no range: the month it ends on."""
+    if a.problem or b.problem:
+        return Found(s, e, "month", None, problem=a.problem or b.problem)
+    if a.value and b.value and a.value >= b.value:
+        return Found(_last_word(m, "tháng", last), e, "month", b.value)
+    return Found(s, e, "month", a.value, b.value)
 
 
 def _last_word(m: re.Match[str], word: str, group: str) -> int:

@@ -80,7 +80,7 @@ def _cells(doc: Any, start: int, end: int) -> list[tuple[int, int, str]]:
 def _cosigners(ctx: Context) -> list[tuple[str, int, int, str | None]]:
     """The other signers of a joint signature block: names set beside the signer's on its line
     ("Nguyễn Văn Hải      Trần Thị Thu"), each with the position printed last above it in its column."""
-    from ..segment import _is_name, sentence_case
+    from ..segment import _is_name, _lines, sentence_case
 
     signer, block = ctx.seg.signer, ctx.seg.signature
     if signer is None or signer.span is None or block is None:
@@ -92,7 +92,7 @@ def _cosigners(ctx: Context) -> list[tuple[str, int, int, str | None]]:
     names = [c for c in _cells(doc, line_start, line_end) if _is_name(c[2]) and c[2] != signer.name]
     if not names:
         return []
-    above = [_cells(doc, a, b) for a, b in _line_spans(text, min(block[0], line_start), line_start)]
+    above = [_cells(doc, a, b) for a, b in _lines(text, min(block[0], line_start), line_start)]
     out = []
     for col, at, cell in names:
         position = None
@@ -102,16 +102,6 @@ def _cosigners(ctx: Context) -> list[tuple[str, int, int, str | None]]:
                 position = sentence_case(near[2])
                 break
         out.append((cell, at, at + len(cell), position))
-    return out
-
-
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        stop = text.find("\n", pos, end)
-        stop = end if stop < 0 else stop
-        out.append((pos, stop))
-        pos = stop + 1
     return out
 
 
@@ -222,15 +212,15 @@ def _titled(sc: Scanner) -> list[tuple[str, int, int, str | None]]:
         # "...; Trần Văn B, Phó Bí thư Tỉnh ủy" or "..., Trần Văn B, ...": the list goes on; an item that
         # is one more position of the person before ("; Phó Chủ tịch HĐND tỉnh;") is passed over
         while end < len(toks) and toks[end].text in (";", ",") and position is not None:
-            nxt = _listed(sc, end + 1)
-            if nxt is None:
+            listed = _listed(sc, end + 1)
+            if listed is None:
                 more, after = _first_position(sc, end + 1) if toks[end].text == ";" else (None, end)
                 if more is None or after >= len(toks) or toks[after].text != ";":
                     break
                 end = after
                 continue
-            out.append(nxt[0])
-            i = end = nxt[1]
+            out.append(listed[0])
+            i = end = listed[1]
     return out
 
 
