@@ -16,6 +16,8 @@ from functools import lru_cache
 # some PDFs are not supported: too ambiguous), decimals after a comma.
 NUMBER_PATTERN = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?(?![\d])"
 NUMBER_RE = re.compile(NUMBER_PATTERN)
+# A thousands group or decimals ("2.538", "3.798,254"): an amount, never a label's or a grade's number ("tháng 3").
+GROUPED_RE = re.compile(r"\d\.\d{3}(?!\d)|,\d")
 _WRITTEN = re.compile(r"[+-]?\d[\d.,]*")
 
 

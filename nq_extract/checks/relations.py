@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from ..prefilter import prefiltered
@@ -251,20 +252,19 @@ def _names_trait(part: Tok) -> bool:
     return part.head is not None and trait_of.get(part.head) == "gender"
 
 
-_KINDS_OF: dict[str, frozenset[str]] | None = None
+@cache
+def _kinds_of() -> dict[str, frozenset[str]]:
+    from ..data import load
+
+    return {k: frozenset(v) for k, v in load("unit_kinds_of.json")["kinds_of"].items()}
 
 
 def _kind_of(total: Tok, part: Tok) -> bool:
     """The part's noun names a kind of what the total counts ("221 đơn (196 khiếu nại, 25 tố cáo)"):
     ``unit_kinds_of.json``."""
-    global _KINDS_OF
-    if _KINDS_OF is None:
-        from ..data import load
-
-        _KINDS_OF = {k: frozenset(v) for k, v in load("unit_kinds_of.json")["kinds_of"].items()}
     if total.unit is None or part.unit is None:
         return False
-    kinds = _KINDS_OF.get(total.unit.lower()) or _KINDS_OF.get(total.head or "")
+    kinds = _kinds_of().get(total.unit.lower()) or _kinds_of().get(total.head or "")
     return kinds is not None and (part.unit.lower() in kinds or (part.head or "") in kinds)
 
 
@@ -398,11 +398,7 @@ def breakdowns(t: Text) -> list[Relation]:
             continue
         if _EXAMPLES.search(text, region[0], parts[0][0].start):
             # "trong đó các tỉnh ..., như: Hà Nội 138 ngàn người, ...": examples, not a breakdown; shares still hold
-            out.extend(
-                Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pc)], source="keyword")
-                for p, pc, _ in parts
-                if pc
-            )
+            _emit_breakdown(t, out, total, parts, subset_possible=True, source="keyword", sums=False)
             continue
         before = [x for x in t.between(ss, m.start()) if x.kind == FIGURE and not x.slash_prev]
         for whole, its_parts in _totals_of(total, parts, before) or ():
@@ -571,12 +567,13 @@ def _emit_breakdown(
     subset_possible: bool,
     source: str,
     max_short: float | None = None,
+    sums: bool = True,
 ) -> None:
-    """Emit the sum (and the parts' shares); ``max_short``: parts falling further short of the total than
-    this share of it are subsets, not a breakdown with a slip."""
+    """Emit the sum (unless ``sums`` is off: examples, not a breakdown) and the parts' shares; ``max_short``:
+    parts falling further short of the total than this share of it are subsets, not a breakdown with a slip."""
 
     part_toks = [p for p, _, _ in parts]
-    if _is_sum(t, total, parts, subset_possible=subset_possible, max_short=max_short):
+    if sums and _is_sum(t, total, parts, subset_possible=subset_possible, max_short=max_short):
         for g in _groups(total, part_toks):
             out.append(Relation(SUM, [("total", total)] + [("part", p) for p in g], source=source))
     # a part's share of the total holds whether or not the parts add up to it
@@ -585,22 +582,19 @@ def _emit_breakdown(
             out.append(Relation(PERCENTAGE, [("numerator", p), ("denominator", total), ("percent", pct)], source=source))
 
 
+@cache
 def _trait_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One pattern for every trait word of ``traits.json``, longest first, and word -> trait (refinements are
     the trait ``REFINED``)."""
-    global _TRAITS
-    if _TRAITS is None:
-        from ..data import load
+    from ..data import load
 
-        data = load("traits.json")
-        trait_of = {w.lower(): trait for trait, ws in data["traits"].items() for w in ws}
-        trait_of.update({w.lower(): REFINED for w in data["refinements"]})
-        alts = "|".join(re.escape(w) for w in sorted(trait_of, key=len, reverse=True))
-        _TRAITS = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE), trait_of
-    return _TRAITS
+    data = load("traits.json")
+    trait_of = {w.lower(): trait for trait, ws in data["traits"].items() for w in ws}
+    trait_of.update({w.lower(): REFINED for w in data["refinements"]})
+    alts = "|".join(re.escape(w) for w in sorted(trait_of, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE), trait_of
 
 
-_TRAITS: tuple[re.Pattern[str], dict[str, str]] | None = None
 REFINED = "refined"
 _ITEM_SEP = re.compile(r"[,;:]")
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..numbers import Number, parse_number
+from ..numbers import GROUPED_RE, Number, parse_number
 
 FIGURE = "figure"
 PERCENT = "percent"
@@ -212,7 +212,6 @@ def scan(text: str) -> list[Tok]:
     return out
 
 
-_GROUPED = re.compile(r"\d\.\d{3}(?!\d)|,\d")  # a thousands group or decimals: a figure, never a label's number
 _RANGE_DASH = re.compile(r"[ \t]?[-–][ \t]?")
 
 
@@ -265,7 +264,7 @@ def _classify(
         return ID
     if slash_next and _SLASHED_ID_AFTER.match(after):
         return ID
-    if _id_before(before) and not _GROUPED.search(text, s, e):  # "xếp loại 2.538 đảng viên": a count, not a grade
+    if _id_before(before) and not GROUPED_RE.search(text, s, e):  # "xếp loại 2.538 đảng viên": a count, not a grade
         return ID
     if slash_prev and idx > 0 and _id_before(text[max(0, raw[idx - 1][0] - 30) : raw[idx - 1][0]]):
         return ID

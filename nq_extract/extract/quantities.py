@@ -25,7 +25,7 @@ from functools import cache
 from .. import data
 from ..context import Context
 from ..models import Percentage, Quantity, Ratio
-from ..numbers import Number, parse_number, to_json_number
+from ..numbers import GROUPED_RE, Number, parse_number, to_json_number
 from ..prefilter import prefiltered
 from .dates import doc_id_spans
 from .numwords import parse_words
@@ -57,7 +57,6 @@ _TABLE_PERCENT_BEFORE = re.compile(r"%[ \t]+$")
 # "... ĐKT 557 ngày 29/5/2025": "ngày", "tháng", "năm" before a figure open a date, not a duration
 _DATE_WORDS = frozenset({"ngày", "tháng", "năm"})
 _DIGIT_NEXT = re.compile(r"[ \t\n]{1,3}\d")
-_GROUPED = re.compile(r"\d[.,]\d")
 _WHAT_AFTER = re.compile(r"[ \t]+([a-zà-ỹđ][^\W\d]*(?:[ \t]+[^\W\d]+){0,7})")
 # a count noun or a range follows the figure (a cheap test before the vocabulary)
 _WORD_NEXT = re.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?:[^\W\d_]|[-–])")
@@ -427,7 +426,7 @@ def find_quantities(text: str, mask: Mask, v: Vocabulary) -> list[dict[str, obje
             continue
         # a label numbers things with a plain integer ("tháng 3", "Điều 5"): a figure with a thousands group or
         # decimals is a figure ("lũy kế 10 tháng 3.798,254 tỷ đồng")
-        if (_is_label(text, s, v) and not _GROUPED.search(written)) or _TABLE_PERCENT_BEFORE.search(text, max(0, s - 6), s):
+        if (_is_label(text, s, v) and not GROUPED_RE.search(written)) or _TABLE_PERCENT_BEFORE.search(text, max(0, s - 6), s):
             continue
         skip_until = unit_end
         out.append(
